@@ -1,0 +1,298 @@
+//! Stage *coreference*: pronouns ("he", "she") and descriptions ("the legislator",
+//! "the agency") become mentions of the entities they refer to.
+//!
+//! Rules, not a model: the antecedent of a personal pronoun is the most recent person named
+//! outside quotation marks with a compatible gender; a definite description takes the most
+//! recent entity whose role or name shares its head noun (or a synonym of it).
+
+use crate::doc::{Doc, EntityKind, Gender, Mention, MentionKind, Span, TokKind};
+use crate::words::{class, words};
+
+/// Role nouns that describe the same kind of person.
+const ROLE_SYNONYMS: &[&[&str]] = &[
+    &[
+        "legislator",
+        "lawmaker",
+        "politician",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "mp",
+        "representative",
+        "deputy",
+    ],
+    &["spokesman", "spokeswoman", "spokesperson"],
+    &["president", "leader", "head", "chief"],
+    &["minister", "secretary", "official"],
+    &["general", "commander", "officer", "colonel"],
+    &["doctor", "physician", "surgeon", "medic"],
+];
+
+/// Organisation nouns and the name words they can stand for ("the agency" → "... Service").
+const ORG_SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "agency",
+        &[
+            "Agency",
+            "Service",
+            "Bureau",
+            "Directorate",
+            "Office",
+            "Administration",
+            "Intelligence",
+        ],
+    ),
+    ("service", &["Service", "Agency"]),
+    ("ministry", &["Ministry", "Department"]),
+    ("department", &["Department", "Ministry"]),
+    (
+        "newspaper",
+        &[
+            "News",
+            "Times",
+            "Post",
+            "Journal",
+            "Daily",
+            "Herald",
+            "Tribune",
+            "Gazette",
+            "Telegraph",
+            "Guardian",
+        ],
+    ),
+    (
+        "paper",
+        &[
+            "News",
+            "Times",
+            "Post",
+            "Journal",
+            "Daily",
+            "Herald",
+            "Tribune",
+            "Gazette",
+            "Telegraph",
+            "Guardian",
+        ],
+    ),
+    (
+        "outlet",
+        &[
+            "News",
+            "Times",
+            "Post",
+            "Journal",
+            "Daily",
+            "Herald",
+            "Tribune",
+            "Press",
+            "Radio",
+            "Television",
+        ],
+    ),
+    ("party", &["Party"]),
+    ("army", &["Army", "Forces", "Military"]),
+    ("military", &["Army", "Forces", "Military", "Command"]),
+    (
+        "group",
+        &["Group", "Watch", "International", "Front", "Movement"],
+    ),
+    (
+        "organization",
+        &["Organization", "Organisation", "International"],
+    ),
+    (
+        "organisation",
+        &["Organization", "Organisation", "International"],
+    ),
+    ("committee", &["Committee"]),
+    ("council", &["Council"]),
+    ("court", &["Court", "Tribunal"]),
+    ("campaign", &["Campaign"]),
+    ("company", &["Company", "Corporation", "Inc", "Inc.", "Ltd"]),
+];
+
+pub fn coreference(doc: &mut Doc) {
+    let w = words();
+    let mut added = Vec::new();
+    let mut m = 0; // next named mention to take into history
+                   // (entity, token index) of named mentions outside quotation marks, most recent last
+    let mut history: Vec<(u32, usize)> = Vec::new();
+    let n = doc.tokens.len();
+    // An indefinite description that speaks ("a South Korean legislator has said") waiting
+    // for the person the next sentences name: (span, role, sentence index).
+    let mut pending: Option<(Span, String, usize)> = None;
+    let mut i = 0;
+    while i < n {
+        let start = doc.tokens[i].span.start();
+        while m < doc.mentions.len() && doc.mentions[m].span.start() <= start {
+            let men = doc.mentions[m].clone();
+            if let Some((span, role, sent)) = pending.take() {
+                let here = doc.sentence_at(men.span.start()).unwrap_or(0);
+                let ent = &mut doc.entities[men.entity as usize];
+                if here <= sent + 2 && ent.kind == EntityKind::Person && ent.role.is_none() {
+                    ent.role = Some(role);
+                    added.push(Mention {
+                        span,
+                        entity: men.entity,
+                        kind: MentionKind::Description,
+                    });
+                } else if here <= sent + 2 && ent.kind != EntityKind::Person {
+                    pending = Some((span, role, sent));
+                }
+            }
+            if doc.quoted_at(men.span.start()).is_none() {
+                history.push((men.entity, doc.token_at(men.span.start())));
+            }
+            m += 1;
+        }
+        let t = doc.tokens[i];
+        if t.kind != TokKind::Word || doc.quoted_at(start).is_some() {
+            i += 1;
+            continue;
+        }
+        let word = doc.tok(i);
+        let c = w.class(word);
+        if c & (class::PRON_MALE | class::PRON_FEMALE) != 0
+            && !matches!(word, "him" | "himself" | "herself")
+        {
+            let gender = if c & class::PRON_MALE != 0 {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let limit = i.saturating_sub(400);
+            let found = history
+                .iter()
+                .rev()
+                .take_while(|(_, at)| *at >= limit)
+                .find(|(e, _)| {
+                    let e = &doc.entities[*e as usize];
+                    e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender)
+                });
+            if let Some(&(e, _)) = found {
+                if doc.entities[e as usize].gender.is_none() {
+                    doc.entities[e as usize].gender = Some(gender);
+                }
+                added.push(Mention {
+                    span: t.span,
+                    entity: e,
+                    kind: MentionKind::Pronoun,
+                });
+                history.push((e, i));
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(word, "a" | "an" | "A" | "An") {
+            if let Some((head, end)) = description_head(doc, i) {
+                let speaks = (end..(end + 4).min(n)).any(|k| w.is(doc.tok(k), class::SPEECH))
+                    && w.is(doc.tok(head), class::ROLE);
+                if speaks {
+                    let span = Span {
+                        start: t.span.start,
+                        end: doc.tokens[end - 1].span.end,
+                    };
+                    let role = doc.text
+                        [doc.tokens[i + 1].span.start()..doc.tokens[end - 1].span.end()]
+                        .to_string();
+                    pending = Some((span, role, doc.sentence_at(span.start()).unwrap_or(0)));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        // definite descriptions: the/this/that + up to three modifiers + role or org noun
+        if matches!(word, "the" | "The" | "this" | "This" | "that" | "That") {
+            if let Some((head, end)) = description_head(doc, i) {
+                let hw = doc.tok(head).to_ascii_lowercase();
+                let followed_by_of = end < n && matches!(doc.tok(end), "of" | "’s" | "'s");
+                if !followed_by_of {
+                    if let Some(e) = resolve_description(doc, &history, &hw) {
+                        let span = Span {
+                            start: t.span.start,
+                            end: doc.tokens[end - 1].span.end,
+                        };
+                        added.push(Mention {
+                            span,
+                            entity: e,
+                            kind: MentionKind::Description,
+                        });
+                        history.push((e, i));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by_key(|m| m.span);
+    }
+}
+
+/// For a determiner at `i`, the head noun of the description that follows and the end of it.
+pub fn description_head(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    let w = words();
+    let n = doc.tokens.len();
+    let mut j = i + 1;
+    while j < n && j <= i + 4 {
+        let t = doc.tokens[j];
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let s = doc.tok(j);
+        if !t.is_cap() && w.is(s, class::ROLE | class::ORG_NOUN) {
+            // a head followed by another head ("the army chief") keeps going
+            if j + 1 < n && !doc.tokens[j + 1].is_cap() && w.is(doc.tok(j + 1), class::ROLE) {
+                j += 1;
+                continue;
+            }
+            return Some((j, j + 1));
+        }
+        j += 1;
+    }
+    None
+}
+
+fn resolve_description(doc: &Doc, history: &[(u32, usize)], head: &str) -> Option<u32> {
+    let w = words();
+    let recent = history.iter().rev().take(60);
+    if w.is(head, class::ROLE) {
+        let synonyms: &[&str] = ROLE_SYNONYMS
+            .iter()
+            .find(|g| g.contains(&head))
+            .copied()
+            .unwrap_or(&[]);
+        for (e, _) in recent {
+            let ent = &doc.entities[*e as usize];
+            if ent.kind != EntityKind::Person {
+                continue;
+            }
+            if let Some(role) = &ent.role {
+                let role = role.to_lowercase();
+                if role
+                    .split([' ', '-'])
+                    .any(|r| r == head || synonyms.contains(&r))
+                {
+                    return Some(*e);
+                }
+            }
+        }
+        return None;
+    }
+    let names: &[&str] = ORG_SYNONYMS
+        .iter()
+        .find(|(h, _)| *h == head)
+        .map(|(_, n)| *n)
+        .unwrap_or(&[]);
+    for (e, _) in recent {
+        let ent = &doc.entities[*e as usize];
+        if ent.kind == EntityKind::Org && ent.name.split(' ').any(|p| names.contains(&p)) {
+            return Some(*e);
+        }
+    }
+    None
+}

@@ -1,0 +1,1284 @@
+//! Stage *quotes*: reported speech, direct, mixed and indirect, with speaker, cue, cites and
+//! via.
+//!
+//! Direct quotations come from the quotation-mark regions the segmenter paired; each looks for
+//! its cue next to it (`“…,” X said`, `said X`, `X said: “…”`). Indirect speech comes from speech
+//! verbs outside quotation marks, in three shapes: `X said (that) …`, `…, X said` and
+//! `according to X, …`. A speaker phrase resolves to an entity through the mentions the
+//! entities and coreference stages left; a phrase that names no entity ("two legislators",
+//! "security sources") becomes a descriptor entity of its own.
+
+use crate::doc::{Doc, Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span, TokKind};
+use crate::words::{class, words};
+use rustc_hash::FxHashSet;
+
+/// Words skipped between a subject and its cue ("has previously claimed", "also revealed").
+const AUX_ADVERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "also",
+    "previously",
+    "later",
+    "earlier",
+    "then",
+    "further",
+    "once",
+    "repeatedly",
+    "separately",
+    "publicly",
+    "recently",
+    "reportedly",
+    "again",
+    "already",
+    "further",
+    "had",
+    "would",
+    "will",
+    "has",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "still",
+    "first",
+    "initially",
+    "quickly",
+    "privately",
+    "directly",
+    "openly",
+    "explicitly",
+    "subsequently",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "just",
+    "even",
+    "allegedly",
+    "reportedly",
+    "bluntly",
+    "flatly",
+    "simply",
+    "often",
+    "frequently",
+    "always",
+];
+
+/// Lowercase words allowed inside a speaker phrase besides role, organisation and people nouns.
+const NP_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "other",
+    "senior",
+    "top",
+    "former",
+    "local",
+    "western",
+    "military",
+    "government",
+    "security",
+    "intelligence",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "federal",
+    "national",
+    "unnamed",
+    "anonymous",
+    "chief",
+    "deputy",
+    "regional",
+    "provincial",
+    "district",
+    "police",
+    "army",
+    "health",
+    "human",
+    "rights",
+    "aid",
+    "humanitarian",
+    "news",
+    "media",
+    "civil",
+    "society",
+    "independent",
+    "opposition",
+    "ruling",
+    "party",
+    "campaign",
+    "white",
+    "house",
+    "u.s.",
+    "analysis",
+    "report",
+    "reports",
+    "statement",
+    "study",
+    "assessment",
+    "data",
+    "survey",
+    "investigation",
+    "figures",
+    "estimates",
+    "findings",
+    "document",
+    "documents",
+    "letter",
+    "post",
+    "video",
+    "footage",
+    "intelligence",
+    "briefing",
+    "account",
+    "accounts",
+    "records",
+    "one",
+    "both",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "each",
+    "every",
+    "all",
+    "most",
+    "few",
+    "more",
+    "one's",
+    "’s",
+    "'s",
+    "-",
+    "and",
+    "new",
+    "joint",
+    "own",
+    "first",
+    "second",
+    "third",
+    "sources",
+    "source",
+    "experts",
+    "expert",
+    "officials",
+    "official",
+    "people",
+    "residents",
+    "witnesses",
+    "survivors",
+    "activists",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Verbs of telling whose object precedes the reported clause ("told reporters that").
+const TELL_LEMMAS: &[&str] = &[
+    "tell", "warn", "assure", "urge", "ask", "remind", "inform", "brief",
+];
+
+/// Cue lemmas that report a stance rather than speech; they make indirect quotes only with a
+/// clause ("X believes that"), never for direct quotations on their own.
+const WEAK_LEMMAS: &[&str] = &[
+    "believe",
+    "think",
+    "fear",
+    "hope",
+    "expect",
+    "know",
+    "worry",
+    "find",
+    "show",
+    "call",
+    "describe",
+    "praise",
+    "criticize",
+    "question",
+    "wonder",
+    "agree",
+    "share",
+    "conclude",
+    "indicate",
+    "signal",
+    "hint",
+    "point",
+    "continue",
+    "post",
+    "text",
+    "blast",
+    "slam",
+    "mock",
+    "accuse",
+    "charge",
+    "demand",
+    "urge",
+    "ask",
+    "reason",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    /// Cue token range.
+    cue: (usize, usize),
+    /// Speaker phrase token range.
+    np: Option<(usize, usize)>,
+}
+
+pub fn quotes(doc: &mut Doc) {
+    let mut used_cues: FxHashSet<usize> = FxHashSet::default();
+    let mut out: Vec<Quote> = Vec::new();
+    direct_quotes(doc, &mut out, &mut used_cues);
+    indirect_quotes(doc, &mut out, &used_cues);
+    out.sort_by_key(|q| q.span);
+    doc.quotes = out;
+}
+
+fn tok_is(doc: &Doc, i: usize, s: &str) -> bool {
+    i < doc.tokens.len() && doc.tok(i) == s
+}
+
+fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
+    let t = doc.tokens[i];
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let w = doc.tok(i);
+    if w.eq_ignore_ascii_case("according") && tok_is(doc, i + 1, "to") {
+        return Some("according");
+    }
+    words().cue(w)
+}
+
+fn cue_span(doc: &Doc, i: usize) -> (usize, usize) {
+    if doc.tok(i).eq_ignore_ascii_case("according") {
+        (i, i + 2)
+    } else if tok_is(doc, i + 1, "out") && doc.tok(i) == "pointed" {
+        (i, i + 2)
+    } else {
+        (i, i + 1)
+    }
+}
+
+/// Whether token `i` may be part of a speaker phrase.
+fn np_token(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens[i];
+    let s = doc.tok(i);
+    match t.kind {
+        TokKind::Word => {
+            if t.is_cap() {
+                return !matches!(s, "According");
+            }
+            let w = words();
+            if w.cue(s).is_some() {
+                return false;
+            }
+            w.is(
+                s,
+                class::ROLE | class::ORG_NOUN | class::PEOPLE | class::SOURCE,
+            ) || crate::lexicon::contains_ci(NP_WORDS, s)
+                || (s.contains('-') && s.len() > 3)
+        }
+        TokKind::Number => true,
+        TokKind::Punct => matches!(s, "’" | "'" | "&" | "."),
+        _ => false,
+    }
+}
+
+fn is_pronoun(doc: &Doc, i: usize) -> bool {
+    words().is(
+        doc.tok(i),
+        class::PRON_MALE
+            | class::PRON_FEMALE
+            | class::PRON_PLURAL
+            | class::PRON_IT
+            | class::PRON_FIRST,
+    ) && !matches!(doc.tok(i), "his" | "her" | "their" | "its" | "my" | "our")
+}
+
+/// The speaker phrase ending right before `end` (exclusive), not reaching before `limit`.
+fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    while i > limit
+        && crate::lexicon::contains_ci(AUX_ADVERBS, doc.tok(i - 1))
+        && !is_pronoun(doc, i - 1)
+    {
+        i -= 1;
+    }
+    if i == limit {
+        return None;
+    }
+    // "X, a doctor at Y, said": skip the appositive back to its opening comma.
+    if doc.tok(i - 1) == "," {
+        let mut j = i - 1;
+        let mut steps = 0;
+        while j > limit && steps < 25 {
+            j -= 1;
+            steps += 1;
+            if doc.tok(j) == "," {
+                break;
+            }
+        }
+        if doc.tok(j) == "," && j > limit && j + 2 < i {
+            if let Some(np) = subject_before(doc, j, limit) {
+                return Some(np);
+            }
+        }
+        return None;
+    }
+    if is_pronoun(doc, i - 1) {
+        return Some((i - 1, i));
+    }
+    let np_end = i;
+    let mut j = i;
+    while j > limit && np_token(doc, j - 1) && np_end - j < 10 {
+        j -= 1;
+        if matches!(doc.tok(j), "the" | "a" | "an" | "The" | "A" | "An") {
+            break;
+        }
+    }
+    // a bare determiner or possessive marker is no subject
+    while j < np_end && matches!(doc.tok(j), "’s" | "'s" | "-" | "and" | "’" | "'") {
+        j += 1;
+    }
+    if j == np_end {
+        // relative clause: "One soldier who was about to be captured shouted"
+        let mut k = np_end;
+        while k > limit && np_end - k < 10 {
+            k -= 1;
+            if matches!(doc.tok(k), "who" | "which") {
+                return subject_before(doc, k, limit);
+            }
+            if matches!(
+                doc.tokens[k].kind,
+                TokKind::Terminal | TokKind::OpenQuote | TokKind::CloseQuote
+            ) || doc.tok(k) == ","
+            {
+                break;
+            }
+        }
+        return None;
+    }
+    Some((j, np_end))
+}
+
+/// The speaker phrase starting at `start`: "said Lee Seong-kweun, a lawmaker".
+fn subject_after(doc: &Doc, start: usize, limit: usize) -> Option<(usize, usize)> {
+    if start >= limit {
+        return None;
+    }
+    if is_pronoun(doc, start) {
+        return Some((start, start + 1));
+    }
+    let mut j = start;
+    while j < limit && np_token(doc, j) && j - start < 10 {
+        j += 1;
+    }
+    while j > start && matches!(doc.tok(j - 1), "’s" | "'s" | "and" | "." | "-") {
+        j -= 1;
+    }
+    (j > start).then_some((start, j))
+}
+
+fn sentence_bounds(doc: &Doc, tok: usize) -> (usize, usize) {
+    let s = doc.sentence_at(doc.tokens[tok].span.start()).unwrap_or(0);
+    let r = doc.sentences[s].token_range();
+    (r.start, r.end)
+}
+
+/// A quotation-mark region is a fragment of someone's sentence (mixed speech, scare quotes)
+/// unless it starts its sentence or follows a cue and a colon or comma.
+fn is_fragment(doc: &Doc, open: usize, end: usize) -> bool {
+    let (s0, _) = sentence_bounds(doc, open);
+    let mut k = open;
+    while k > s0 && matches!(doc.tokens[k - 1].kind, TokKind::Dash | TokKind::OpenQuote) {
+        k -= 1;
+    }
+    if k == s0 || doc.tokens[open].is(crate::doc::flag::PARA_START) {
+        return false;
+    }
+    let prev = doc.tok(open - 1);
+    if matches!(prev, ":" | "," | "—" | "–") {
+        // "X said: “...”" or "X said, “...”"
+        let back = open.saturating_sub(8).max(s0);
+        if (back..open).any(|i| is_cue_at(doc, i).is_some()) {
+            return false;
+        }
+        if prev == ":" {
+            return false;
+        }
+    }
+    // a cue right before the mark: shouted “General ...”
+    if is_cue_at(doc, open - 1).is_some() && end - open > 2 {
+        let lemma = is_cue_at(doc, open - 1).unwrap_or("");
+        return !matches!(
+            lemma,
+            "shout" | "yell" | "scream" | "exclaim" | "write" | "tweet" | "say" | "add"
+        );
+    }
+    true
+}
+
+fn direct_quotes(doc: &mut Doc, out: &mut Vec<Quote>, used: &mut FxHashSet<usize>) {
+    let regions = doc.quoted.clone();
+    let mut last_direct: Option<usize> = None;
+    for r in &regions {
+        let open = r.open_tok as usize;
+        let end = r.end_tok as usize;
+        if r.inner.is_empty() || is_fragment(doc, open, end) {
+            continue;
+        }
+        let words_inside = (open + 1..end)
+            .filter(|&i| doc.tokens[i].kind == TokKind::Word)
+            .count();
+        if words_inside == 0 {
+            continue;
+        }
+        let attr = attribution_after(doc, end).or_else(|| attribution_before(doc, open));
+        let para = doc.sentences[doc.sentence_at(r.inner.start()).unwrap_or(0)].paragraph;
+        if attr.is_none() {
+            // “A,” he said. “B.” — a cue-less quotation continuing the previous one
+            if let Some(prev) = last_direct {
+                let pq = &out[prev];
+                let prev_para =
+                    doc.sentences[doc.sentence_at(pq.span.start()).unwrap_or(0)].paragraph;
+                if prev_para == para
+                    || (prev_para + 1 == para && doc.tokens[open].is(crate::doc::flag::PARA_START))
+                {
+                    if prev_para == para {
+                        let pq = &mut out[prev];
+                        pq.parts.push(r.inner);
+                        pq.span = pq.span.cover(r.inner);
+                    } else {
+                        let mut q = out[prev].clone();
+                        q.span = r.inner;
+                        q.parts = vec![r.inner];
+                        q.cue = None;
+                        out.push(q);
+                        last_direct = Some(out.len() - 1);
+                    }
+                    continue;
+                }
+            }
+        }
+        let mut q = Quote {
+            span: r.inner,
+            parts: vec![r.inner],
+            kind: QuoteKind::Direct,
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            cites: Vec::new(),
+            via: Vec::new(),
+            via_text: Vec::new(),
+            date: None,
+        };
+        if let Some(a) = attr {
+            for i in a.cue.0..a.cue.1 {
+                used.insert(i);
+            }
+            q.cue = Some(span_of(doc, a.cue.0, a.cue.1));
+            if let Some(np) = a.np {
+                let (speaker, span) = resolve_speaker(doc, np);
+                q.speaker = speaker;
+                q.speaker_span = Some(span);
+            }
+            add_cites(doc, a.cue.1, &mut q);
+        }
+        out.push(q);
+        last_direct = Some(out.len() - 1);
+    }
+}
+
+fn span_of(doc: &Doc, a: usize, b: usize) -> Span {
+    Span {
+        start: doc.tokens[a].span.start,
+        end: doc.tokens[b - 1].span.end,
+    }
+}
+
+/// `“…,” Lee said`, `“…,” said Lee`, `“…,” he added`, `“…,” Hill, a doctor, said`.
+fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
+    let n = doc.tokens.len();
+    if end >= n || doc.tokens[end].is(crate::doc::flag::PARA_START) {
+        return None;
+    }
+    // the attribution must follow in the same sentence or start the next with a lowercase word
+    let mut i = end;
+    while i < n && matches!(doc.tok(i), "," | "—" | "–") {
+        i += 1;
+    }
+    let limit = (i + 25).min(n);
+    let mut j = i;
+    while j < limit {
+        let t = doc.tokens[j];
+        if t.is(crate::doc::flag::PARA_START)
+            || matches!(t.kind, TokKind::OpenQuote | TokKind::Terminal)
+        {
+            break;
+        }
+        if let Some(lemma) = is_cue_at(doc, j) {
+            if WEAK_LEMMAS.contains(&lemma) && lemma != "continue" {
+                j += 1;
+                continue;
+            }
+            let cue = cue_span(doc, j);
+            let np = if j > i {
+                subject_before(doc, j, i)
+            } else {
+                let stop = (cue.1..limit)
+                    .find(|&k| {
+                        matches!(doc.tokens[k].kind, TokKind::Terminal | TokKind::OpenQuote)
+                            || doc.tok(k) == ","
+                    })
+                    .unwrap_or(limit);
+                subject_after(doc, cue.1, stop)
+            };
+            // the speaker phrase must start right after the quotation ("“…,” Lee said");
+            // other words between mean the cue is not the quote's ("“X” and left, Lee said")
+            if j > i && np.is_none_or(|np| np.0 != i) {
+                return None;
+            }
+            return Some(Attribution { cue, np });
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `Lee said: “…”`, `Lee said, “…”`, `according to Lee, “…”`.
+fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
+    let (s0, _) = sentence_bounds(doc, open);
+    if open == s0 {
+        return None;
+    }
+    let mut k = open;
+    while k > s0 && matches!(doc.tok(k - 1), ":" | "," | "—" | "–") {
+        k -= 1;
+    }
+    let back = k.saturating_sub(12).max(s0);
+    for j in (back..k).rev() {
+        if let Some(lemma) = is_cue_at(doc, j) {
+            if WEAK_LEMMAS.contains(&lemma) {
+                continue;
+            }
+            let cue = cue_span(doc, j);
+            let np = if lemma == "according" {
+                subject_after(doc, cue.1, k)
+            } else {
+                subject_before(doc, j, s0).or_else(|| subject_after(doc, cue.1, k))
+            };
+            return Some(Attribution { cue, np });
+        }
+    }
+    None
+}
+
+/// Resolves a speaker phrase to an entity: a name or pronoun mention inside it, else a
+/// descriptor entity made from the phrase.
+fn resolve_speaker(doc: &mut Doc, np: (usize, usize)) -> (Option<u32>, Span) {
+    let span = span_of(doc, np.0, np.1);
+    let inside: Vec<&Mention> = doc
+        .mentions
+        .iter()
+        .filter(|m| span.contains(m.span) || m.span.contains(span))
+        .collect();
+    let pick = inside
+        .iter()
+        .rev()
+        .find(|m| doc.entities[m.entity as usize].kind == EntityKind::Person)
+        .or_else(|| {
+            inside
+                .iter()
+                .rev()
+                .find(|m| doc.entities[m.entity as usize].kind == EntityKind::Org)
+        })
+        .or_else(|| inside.last());
+    if let Some(m) = pick {
+        return (Some(m.entity), m.span);
+    }
+    let first = doc.tok(np.0);
+    if np.1 == np.0 + 1 && is_pronoun(doc, np.0) {
+        return (resolve_pronoun(doc, np.0), span);
+    }
+    let _ = first;
+    (Some(descriptor_entity(doc, np)), span)
+}
+
+/// "they" → the most recent group or organisation; "it" → the most recent organisation.
+fn resolve_pronoun(doc: &Doc, i: usize) -> Option<u32> {
+    let w = words();
+    let word = doc.tok(i);
+    let at = doc.tokens[i].span.start;
+    let kinds: &[EntityKind] = if w.is(word, class::PRON_PLURAL) {
+        &[EntityKind::Group, EntityKind::Org]
+    } else if w.is(word, class::PRON_IT) {
+        &[EntityKind::Org]
+    } else {
+        return None;
+    };
+    doc.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.start < at && at - m.span.start < 1500)
+        .find(|m| kinds.contains(&doc.entities[m.entity as usize].kind))
+        .map(|m| m.entity)
+}
+
+/// An entity for an unnamed source: "two legislators", "security sources", "a doctor".
+fn descriptor_entity(doc: &mut Doc, np: (usize, usize)) -> u32 {
+    let mut a = np.0;
+    while a + 1 < np.1
+        && matches!(
+            doc.tok(a).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "unnamed" | "senior" | "top" | "anonymous" | "one"
+        )
+    {
+        a += 1;
+    }
+    let span = span_of(doc, np.0, np.1);
+    let name = doc.text[doc.tokens[a].span.start()..doc.tokens[np.1 - 1].span.end()].to_string();
+    let last = doc.tok(np.1 - 1).to_ascii_lowercase();
+    let plural = last.ends_with('s') || words().is(&last, class::PEOPLE);
+    let kind = if plural {
+        EntityKind::Group
+    } else {
+        EntityKind::Person
+    };
+    let id = match doc
+        .entities
+        .iter()
+        .position(|e| e.name.eq_ignore_ascii_case(&name))
+    {
+        Some(id) => id as u32,
+        None => {
+            doc.entities.push(Entity {
+                name,
+                kind,
+                role: None,
+                aliases: Vec::new(),
+                stands_for: None,
+                gender: None,
+                first: span,
+            });
+            (doc.entities.len() - 1) as u32
+        }
+    };
+    let pos = doc.mentions.partition_point(|m| m.span < span);
+    doc.mentions.insert(
+        pos,
+        Mention {
+            span,
+            entity: id,
+            kind: MentionKind::Description,
+        },
+    );
+    id
+}
+
+/// "after a briefing from X", "citing X", "according to X's data", "based on X".
+fn add_cites(doc: &Doc, from: usize, q: &mut Quote) {
+    let (_, s1) = sentence_bounds(doc, from.min(doc.tokens.len() - 1));
+    let mut i = from;
+    while i < s1 {
+        let s = doc.tok(i).to_ascii_lowercase();
+        let trigger = match s.as_str() {
+            "citing" | "quoting" => Some(i + 1),
+            "briefing" | "briefed" if tok_is(doc, i + 1, "from") || tok_is(doc, i + 1, "by") => {
+                Some(i + 2)
+            }
+            "based" if tok_is(doc, i + 1, "on") => Some(i + 2),
+            _ => None,
+        };
+        if let Some(t) = trigger {
+            let at = doc.tokens[t.min(s1 - 1)].span.start;
+            let reach = doc.tokens[(t + 8).min(s1 - 1)].span.end;
+            if let Some(m) = doc
+                .mentions
+                .iter()
+                .filter(|m| m.span.start >= at && m.span.end <= reach)
+                .filter(|m| doc.entities[m.entity as usize].kind != EntityKind::Place)
+                .last()
+            {
+                if !q.cites.contains(&m.entity) {
+                    q.cites.push(m.entity);
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn indirect_quotes(doc: &mut Doc, out: &mut Vec<Quote>, used: &FxHashSet<usize>) {
+    for s in 0..doc.sentences.len() {
+        let r = doc.sentences[s].token_range();
+        let mut i = r.start;
+        while i < r.end {
+            if used.contains(&i) || doc.quoted_at(doc.tokens[i].span.start()).is_some() {
+                i += 1;
+                continue;
+            }
+            let Some(mut lemma) = is_cue_at(doc, i) else {
+                i += 1;
+                continue;
+            };
+            // A later cue that attributes the whole sentence ("…, the legislator added")
+            // governs it; an earlier cue inside it is nested under that one.
+            if let Some(k) = trailing_cue(doc, r.clone(), i, used) {
+                i = k;
+                lemma = is_cue_at(doc, k).unwrap_or(lemma);
+            }
+            let made = if lemma == "according" {
+                according_to(doc, r.clone(), i, out, used)
+            } else {
+                speech_clause(doc, r.clone(), i, lemma, out, used)
+            };
+            i = made.unwrap_or(i + 1);
+        }
+    }
+}
+
+fn trailing_cue(
+    doc: &Doc,
+    r: std::ops::Range<usize>,
+    from: usize,
+    used: &FxHashSet<usize>,
+) -> Option<usize> {
+    (from + 1..r.end).find(|&k| {
+        !used.contains(&k)
+            && doc.quoted_at(doc.tokens[k].span.start()).is_none()
+            && is_cue_at(doc, k).is_some_and(|l| l != "according" && !WEAK_LEMMAS.contains(&l))
+            && trailing_subject(doc, r.start, k).is_some()
+            && after_trailing_cue_ok(doc, k + 1, r.end)
+    })
+}
+
+/// After a trailing attribution only circumstances or a participial report may follow.
+fn after_trailing_cue_ok(doc: &Doc, from: usize, end: usize) -> bool {
+    let a = skip_circumstance(doc, from, end);
+    let rest = (a..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .count();
+    rest == 0 || after_trailing_cue(doc, from, end).is_some() || (tok_is(doc, a, ",") && rest <= 12)
+}
+
+/// Trims a content token range of edge punctuation and a leading "that".
+fn trim_content(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b
+        && (matches!(doc.tokens[a].kind, TokKind::Punct | TokKind::Dash)
+            || matches!(doc.tok(a), "that" | "That"))
+    {
+        a += 1;
+    }
+    while b > a
+        && matches!(
+            doc.tokens[b - 1].kind,
+            TokKind::Terminal | TokKind::Punct | TokKind::Dash
+        )
+    {
+        b -= 1;
+    }
+    let words = (a..b)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .count();
+    (words >= 2).then_some((a, b))
+}
+
+fn content_quote(
+    doc: &mut Doc,
+    content: (usize, usize),
+    cue: (usize, usize),
+    np: Option<(usize, usize)>,
+) -> Quote {
+    let span = span_of(doc, content.0, content.1);
+    // a quotation-mark region inside an indirect report makes it mixed
+    let has_marks = doc.quoted.iter().any(|q| span.overlaps(q.inner));
+    let mut q = Quote {
+        span,
+        parts: vec![span],
+        kind: if has_marks {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        },
+        speaker: None,
+        speaker_span: None,
+        cue: Some(span_of(doc, cue.0, cue.1)),
+        cites: Vec::new(),
+        via: Vec::new(),
+        via_text: Vec::new(),
+        date: None,
+    };
+    if let Some(np) = np {
+        let (speaker, sspan) = resolve_speaker(doc, np);
+        q.speaker = speaker;
+        q.speaker_span = Some(sspan);
+    }
+    add_cites(doc, cue.1, &mut q);
+    q
+}
+
+/// `X said (that) …` and `…, X said` / `…, said X`. Returns the token to continue from.
+fn speech_clause(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    lemma: &str,
+    out: &mut Vec<Quote>,
+    used: &FxHashSet<usize>,
+) -> Option<usize> {
+    let cue = cue_span(doc, i);
+    let weak = WEAK_LEMMAS.contains(&lemma);
+    // trailing: "…, X said." — a comma before the subject, little after the cue
+    if !weak {
+        if let Some((np, comma)) = trailing_subject(doc, r.start, i) {
+            let content = trim_content(doc, r.start, comma)?;
+            let tail = after_trailing_cue(doc, cue.1, r.end);
+            let mut q = content_quote(doc, content, cue, Some(np));
+            let (speaker, sspan) = (q.speaker, q.speaker_span);
+            nest_inner_report(doc, &mut q, content, used);
+            out.push(q);
+            if let Some((a2, cue2)) = tail {
+                // "…, Lee said, adding that he was shot": the same speaker goes on
+                if let Some(c2) = trim_content(doc, a2, r.end) {
+                    let mut q2 = content_quote(doc, c2, cue2, None);
+                    q2.speaker = speaker;
+                    q2.speaker_span = sspan;
+                    out.push(q2);
+                }
+            }
+            return Some(r.end);
+        }
+        // "…, said X."
+        if i > r.start && doc.tok(i - 1) == "," {
+            let stop = (cue.1..r.end)
+                .find(|&k| matches!(doc.tokens[k].kind, TokKind::Terminal) || doc.tok(k) == ",")
+                .unwrap_or(r.end);
+            if let Some(np) = subject_after(doc, cue.1, stop) {
+                if let Some(content) = trim_content(doc, r.start, i - 1) {
+                    let q = content_quote(doc, content, cue, Some(np));
+                    out.push(q);
+                    return Some(r.end);
+                }
+            }
+        }
+    }
+    // leading: "X said (that) …"
+    let np = subject_before(doc, i, r.start)?;
+    let mut a = cue.1;
+    if TELL_LEMMAS.contains(&lemma) || lemma == "tell" {
+        // skip the addressee: "told reporters", "told The Associated Press"
+        while a < r.end && np_token(doc, a) && !matches!(doc.tok(a), "that") {
+            a += 1;
+        }
+    }
+    a = skip_circumstance(doc, a, r.end);
+    let has_that = tok_is(doc, a, "that");
+    if weak && !has_that {
+        return None;
+    }
+    // the clause needs a subject-like start: not a bare noun object ("said nothing")
+    let content_end = clause_end(doc, a, r.end);
+    let content = trim_content(doc, a, content_end)?;
+    let mixed = doc
+        .quoted
+        .iter()
+        .any(|q| span_of(doc, content.0, content.1).overlaps(q.inner));
+    if !has_that && !mixed && !looks_like_clause(doc, content.0, content.1) {
+        return None;
+    }
+    let q = content_quote(doc, content, cue, Some(np));
+    out.push(q);
+    Some(content_end)
+}
+
+/// Skips "on Monday", "in a statement", "last week", ", in an interview," after a cue.
+fn skip_circumstance(doc: &Doc, mut a: usize, end: usize) -> usize {
+    loop {
+        let start = a;
+        if tok_is(doc, a, ",") {
+            a += 1;
+        }
+        if a < end
+            && matches!(
+                doc.tok(a),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "late"
+                    | "early"
+                    | "earlier"
+                    | "later"
+                    | "via"
+                    | "through"
+                    | "to"
+                    | "after"
+                    | "before"
+            )
+        {
+            let mut k = a + 1;
+            while k < end
+                && k < a + 7
+                && doc.tokens[k].kind != TokKind::Punct
+                && !matches!(doc.tok(k), "that")
+                && (doc.tokens[k].is_cap()
+                    || doc.tokens[k].kind == TokKind::Number
+                    || crate::lexicon::contains_ci(NP_WORDS, doc.tok(k))
+                    || is_time_word(doc.tok(k))
+                    || words().is(doc.tok(k), class::ORG_NOUN | class::ROLE | class::PEOPLE)
+                    || matches!(
+                        doc.tok(k),
+                        "interview"
+                            | "interviews"
+                            | "press"
+                            | "conference"
+                            | "briefing"
+                            | "speech"
+                            | "email"
+                            | "phone"
+                            | "call"
+                            | "televised"
+                            | "address"
+                            | "message"
+                            | "week"
+                            | "weekend"
+                            | "month"
+                            | "year"
+                            | "night"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                    ))
+            {
+                k += 1;
+            }
+            if k > a + 1 {
+                a = k;
+                if tok_is(doc, a, ",") {
+                    a += 1;
+                }
+                continue;
+            }
+        }
+        if a < end && is_time_word(doc.tok(a)) {
+            a += 1;
+            continue;
+        }
+        if a == start || (a == start + 1 && doc.tok(start) == ",") {
+            return start;
+        }
+    }
+}
+
+fn is_time_word(s: &str) -> bool {
+    matches!(
+        s,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "previously"
+            | "again"
+            | "Monday’s"
+            | "week"
+            | "month"
+            | "year"
+            | "day"
+    )
+}
+
+/// A content clause ends at the sentence end, or before a second attribution ", X said".
+fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
+    let mut k = a;
+    while k < end {
+        if doc.tok(k) == "," && k + 1 < end {
+            if tok_is(doc, k + 1, "according") {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+/// A reported clause starts with a subject: a name, pronoun, determiner or number.
+fn looks_like_clause(doc: &Doc, a: usize, b: usize) -> bool {
+    let t = doc.tokens[a];
+    let s = doc.tok(a);
+    if t.is_cap() || t.kind == TokKind::Number || t.kind == TokKind::OpenQuote {
+        return true;
+    }
+    if s.len() > 5 && s.ends_with("ing") && b - a >= 4 {
+        return true;
+    }
+    let starts = matches!(
+        s,
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "there"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "no"
+            | "more"
+            | "about"
+            | "nearly"
+            | "at"
+            | "up"
+            | "only"
+            | "several"
+            | "both"
+            | "neither"
+            | "none"
+            | "each"
+            | "every"
+            | "any"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "hundreds"
+            | "thousands"
+            | "dozens"
+            | "millions"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "although"
+            | "what"
+            | "how"
+            | "why"
+            | "whether"
+            | "you"
+    );
+    starts && b - a >= 3
+}
+
+/// For "…, X said", the subject and the comma before it.
+fn trailing_subject(doc: &Doc, s0: usize, cue: usize) -> Option<((usize, usize), usize)> {
+    let np = subject_before(doc, cue, s0)?;
+    // the subject must be preceded by a comma (or a closing quote and comma)
+    let mut k = np.0;
+    // "Koo, spokesperson of ..., said": subject_before already skipped the appositive
+    while k > s0 && matches!(doc.tokens[k - 1].kind, TokKind::CloseQuote) {
+        k -= 1;
+    }
+    if k > s0 + 2 && matches!(doc.tok(k - 1), "," | "—" | "–") {
+        return Some((np, k - 1));
+    }
+    None
+}
+
+/// After a trailing cue: a participial second report ("…, adding that …").
+fn after_trailing_cue(doc: &Doc, from: usize, end: usize) -> Option<(usize, (usize, usize))> {
+    let mut k = from;
+    while k < end && k < from + 6 {
+        if doc.tok(k) == "," && k + 1 < end {
+            if let Some(l) = is_cue_at(doc, k + 1) {
+                if doc.tok(k + 1).ends_with("ing") && !WEAK_LEMMAS.contains(&l) {
+                    return Some((k + 2, (k + 1, k + 2)));
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "The NIS analysis also revealed that …, the legislator added": the inner report governs
+/// the content most closely; the outer speaker only relayed it.
+fn nest_inner_report(
+    doc: &mut Doc,
+    q: &mut Quote,
+    content: (usize, usize),
+    used: &FxHashSet<usize>,
+) {
+    let limit = (content.0 + 12).min(content.1);
+    for k in content.0..limit {
+        if doc.quoted_at(doc.tokens[k].span.start()).is_some() {
+            break;
+        }
+        let Some(lemma) = is_cue_at(doc, k) else {
+            continue;
+        };
+        if used.contains(&k) || lemma == "according" || WEAK_LEMMAS.contains(&lemma) {
+            continue;
+        }
+        let Some(np) = subject_before(doc, k, content.0) else {
+            continue;
+        };
+        if np.0 != content.0
+            && !(np.0 == content.0 + 1 && doc.tokens[content.0].kind != TokKind::Word)
+        {
+            continue;
+        }
+        let a = skip_circumstance(doc, k + 1, content.1);
+        let Some(inner) = trim_content(doc, a, content.1) else {
+            continue;
+        };
+        let outer = q.speaker;
+        let (speaker, sspan) = resolve_speaker(doc, np);
+        let span = span_of(doc, inner.0, inner.1);
+        q.span = span;
+        q.parts = vec![span];
+        q.kind = if doc.quoted.iter().any(|r| span.overlaps(r.inner)) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        q.speaker = speaker;
+        q.speaker_span = Some(sspan);
+        q.cue = Some(span_of(doc, k, k + 1));
+        if let Some(o) = outer {
+            if Some(o) != speaker {
+                q.via.push(o);
+            }
+        }
+        return;
+    }
+}
+
+/// `according to X, …` and `…, according to X`. When the content has a speaker of its own
+/// ("The NIS said …, according to two legislators"), X relayed it: it goes to `via`.
+fn according_to(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<Quote>,
+    used: &FxHashSet<usize>,
+) -> Option<usize> {
+    let cue = (i, i + 2);
+    let stop = (cue.1..r.end)
+        .find(|&k| matches!(doc.tokens[k].kind, TokKind::Terminal) || doc.tok(k) == ",")
+        .unwrap_or(r.end);
+    let np = subject_after(doc, cue.1, stop)?;
+    // the source noun phrase may continue with "who attended …": keep the phrase itself
+    if i == r.start || (i == r.start + 1 && doc.tokens[r.start].kind != TokKind::Word) {
+        let content = trim_content(doc, stop, r.end)?;
+        let q = content_quote(doc, content, cue, Some(np));
+        out.push(q);
+        return Some(r.end);
+    }
+    let content_end = if i > r.start && doc.tok(i - 1) == "," {
+        i - 1
+    } else {
+        i
+    };
+    // a report already made from this sentence's own cue takes X as via
+    let content_span = span_of(doc, r.start, content_end.max(r.start + 1));
+    if let Some(prev) = out
+        .iter_mut()
+        .rev()
+        .find(|q| content_span.contains(q.span) || q.span.overlaps(content_span))
+    {
+        let (speaker, sspan) = resolve_speaker(doc, np);
+        if let Some(s) = speaker {
+            if prev.speaker != Some(s) && !prev.via.contains(&s) {
+                prev.via.push(s);
+            }
+        }
+        prev.via_text.push(sspan);
+        return Some(r.end);
+    }
+    // an unattributed clause, or one whose own cue has not been read yet
+    let inner_cue = (r.start..content_end).find(|&k| {
+        is_cue_at(doc, k).is_some_and(|l| l != "according" && !WEAK_LEMMAS.contains(&l))
+    });
+    if let Some(k) = inner_cue {
+        let lemma = is_cue_at(doc, k).unwrap_or("say");
+        let before = out.len();
+        speech_clause(doc, r.start..content_end, k, lemma, out, used);
+        if out.len() > before {
+            let (speaker, sspan) = resolve_speaker(doc, np);
+            let q = out.last_mut().expect("just pushed");
+            if let Some(s) = speaker {
+                if q.speaker != Some(s) {
+                    q.via.push(s);
+                }
+            }
+            q.via_text.push(sspan);
+            return Some(r.end);
+        }
+    }
+    let content = trim_content(doc, r.start, content_end)?;
+    let q = content_quote(doc, content, cue, Some(np));
+    out.push(q);
+    Some(r.end)
+}
+
+/// Moves every reference from entity `from` to entity `to`; `from` stays as an empty shell
+/// (removed when the ledger is written) so indices remain valid.
+pub fn redirect_entity(doc: &mut Doc, from: u32, to: u32) {
+    for m in &mut doc.mentions {
+        if m.entity == from {
+            m.entity = to;
+        }
+    }
+    for q in &mut doc.quotes {
+        if q.speaker == Some(from) {
+            q.speaker = Some(to);
+        }
+        for v in q.via.iter_mut().chain(q.cites.iter_mut()) {
+            if *v == from {
+                *v = to;
+            }
+        }
+    }
+    doc.entities[from as usize].aliases.clear();
+    doc.entities[from as usize].name.clear();
+}

@@ -1,0 +1,142 @@
+//! Fast word-class lookups over the lexicons: one hash probe per token, no allocation for
+//! words that fit the stack buffer.
+
+use crate::lexicon::*;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+pub mod class {
+    pub const CUE: u32 = 1;
+    pub const ROLE: u32 = 1 << 1;
+    pub const ORG_NOUN: u32 = 1 << 2;
+    pub const PEOPLE: u32 = 1 << 3;
+    pub const SOURCE: u32 = 1 << 4;
+    pub const PRON_MALE: u32 = 1 << 5;
+    pub const PRON_FEMALE: u32 = 1 << 6;
+    pub const PRON_PLURAL: u32 = 1 << 7;
+    pub const PRON_IT: u32 = 1 << 8;
+    pub const PRON_FIRST: u32 = 1 << 9;
+    pub const PLACE_TAIL: u32 = 1 << 10;
+    pub const SPEECH: u32 = 1 << 11;
+}
+
+pub struct Words {
+    /// lowercase word → class bits
+    classes: FxHashMap<&'static str, u32>,
+    /// lowercase cue word → lemma
+    cues: FxHashMap<&'static str, &'static str>,
+    /// exact surface → (kind, canonical)
+    pub names: FxHashMap<&'static str, NameInfo>,
+    pub titles: FxHashMap<&'static str, ()>,
+    pub common_caps: FxHashMap<&'static str, ()>,
+    pub org_heads: FxHashMap<&'static str, ()>,
+    pub place_heads: FxHashMap<&'static str, ()>,
+    pub demonym_adj: FxHashMap<&'static str, &'static str>,
+    pub demonym_plural: FxHashMap<&'static str, &'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameInfo {
+    /// A country or one of its other names: canonical country.
+    Country(&'static str),
+    /// A capital or seat of government: stands as an alias of the country.
+    Capital(&'static str),
+    /// Stands for a country's government but is an entity of its own (the Kremlin).
+    Metonym(&'static str),
+    Place,
+    Org,
+}
+
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(build)
+}
+
+fn build() -> Words {
+    let mut classes: FxHashMap<&'static str, u32> = FxHashMap::default();
+    let mut add = |list: &[&'static str], bit: u32| {
+        for w in list {
+            *classes.entry(w).or_default() |= bit;
+        }
+    };
+    add(ROLE_NOUNS, class::ROLE);
+    add(ORG_NOUNS, class::ORG_NOUN);
+    add(PEOPLE_NOUNS, class::PEOPLE);
+    add(SOURCE_NOUNS, class::SOURCE);
+    add(PRONOUNS_MALE, class::PRON_MALE);
+    add(PRONOUNS_FEMALE, class::PRON_FEMALE);
+    add(PRONOUNS_PLURAL, class::PRON_PLURAL);
+    add(PRONOUNS_IT, class::PRON_IT);
+    add(PRONOUNS_FIRST, class::PRON_FIRST);
+    add(PLACE_TAILS, class::PLACE_TAIL);
+    let mut cues = FxHashMap::default();
+    for (w, lemma) in CUE_VERBS {
+        cues.insert(*w, *lemma);
+        *classes.entry(w).or_default() |= class::CUE;
+        if SPEECH_LEMMAS.contains(lemma) {
+            *classes.entry(w).or_default() |= class::SPEECH;
+        }
+    }
+    let mut names = FxHashMap::default();
+    for w in KNOWN_PLACES {
+        names.insert(*w, NameInfo::Place);
+    }
+    for w in KNOWN_ORGS {
+        names.insert(*w, NameInfo::Org);
+    }
+    let mut demonym_adj = FxHashMap::default();
+    let mut demonym_plural = FxHashMap::default();
+    for (country, adj, plural, capitals) in COUNTRIES {
+        names.insert(*country, NameInfo::Country(country));
+        for cap in *capitals {
+            names.insert(*cap, NameInfo::Capital(country));
+        }
+        demonym_adj.insert(*adj, *country);
+        demonym_plural.insert(*plural, *country);
+    }
+    for (alias, country) in COUNTRY_ALIASES {
+        names.insert(*alias, NameInfo::Country(country));
+    }
+    for (name, country) in GOVERNMENT_METONYMS {
+        names.insert(*name, NameInfo::Metonym(country));
+    }
+    let set = |list: &[&'static str]| list.iter().map(|w| (*w, ())).collect();
+    Words {
+        classes,
+        cues,
+        names,
+        titles: set(PERSON_TITLES),
+        common_caps: set(COMMON_CAPITALISED),
+        org_heads: set(ORG_HEADS),
+        place_heads: set(PLACE_HEADS),
+        demonym_adj,
+        demonym_plural,
+    }
+}
+
+/// Lowercases ASCII into a stack buffer; other words are lowercased on the heap.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // Safety net without unsafe: ASCII stays valid UTF-8.
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        let lower = word.to_lowercase();
+        f(&lower)
+    }
+}
+
+impl Words {
+    pub fn class(&self, word: &str) -> u32 {
+        with_lower(word, |w| self.classes.get(w).copied().unwrap_or(0))
+    }
+    pub fn is(&self, word: &str, bits: u32) -> bool {
+        self.class(word) & bits != 0
+    }
+    pub fn cue(&self, word: &str) -> Option<&'static str> {
+        with_lower(word, |w| self.cues.get(w).copied())
+    }
+}
