@@ -1,2 +1,630 @@
-use crate::doc::Doc;
-pub fn claims(_doc: &mut Doc) {}
+//! Stage *claims*: figures about people in a conflict, each with what happened to them
+//! (measure), who is counted (subject), who asserts it (claimant, from the reported speech it
+//! sits in), how hedged (stance), where and when, and restatements linked by `same_as`.
+//!
+//! Follows `CLAIMS-GUIDE.md`: a number counts as a claim when it counts people and its clause
+//! says what happened to them. The measure comes from the nearest measure word around the
+//! number ("300 soldiers have been killed", "killed 30 militants", "2,700 injuries",
+//! "casualties … have surpassed 3,000").
+
+use crate::doc::{Claim, ClaimStance, Doc, EntityKind, QuoteKind, Span, TokKind};
+use crate::numbers::{NumKind, NumUnit};
+use crate::words::{class, words};
+
+/// Measure words, by surface form. Verbs and nouns alike: the nearest one to a number wins.
+const MEASURES: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("kill", "killed"),
+    ("kills", "killed"),
+    ("killing", "killed"),
+    ("died", "killed"),
+    ("die", "killed"),
+    ("dying", "killed"),
+    ("dead", "killed"),
+    ("deaths", "killed"),
+    ("death", "killed"),
+    ("fatalities", "killed"),
+    ("slain", "killed"),
+    ("massacred", "killed"),
+    ("executed", "killed"),
+    ("murdered", "killed"),
+    ("perished", "killed"),
+    ("bodies", "killed"),
+    ("lives", "killed"),
+    ("toll", "killed"),
+    ("dead,", "killed"),
+    ("shot", "killed"),
+    ("wounded", "wounded"),
+    ("injured", "wounded"),
+    ("injuries", "wounded"),
+    ("injuring", "wounded"),
+    ("wounding", "wounded"),
+    ("hurt", "wounded"),
+    ("casualties", "casualties"),
+    ("losses", "casualties"),
+    ("captured", "captured"),
+    ("capturing", "captured"),
+    ("abducted", "captured"),
+    ("kidnapped", "captured"),
+    ("hostage", "captured"),
+    ("prisoner", "captured"),
+    ("abducting", "captured"),
+    ("kidnapping", "captured"),
+    ("missing", "missing"),
+    ("deployed", "deployed"),
+    ("deploying", "deployed"),
+    ("deploy", "deployed"),
+    ("sent", "deployed"),
+    ("sending", "deployed"),
+    ("send", "deployed"),
+    ("dispatched", "deployed"),
+    ("stationed", "deployed"),
+    ("defected", "defected"),
+    ("defect", "defected"),
+    ("defectors", "defected"),
+    ("displaced", "displaced"),
+    ("uprooted", "displaced"),
+    ("fled", "displaced"),
+    ("detained", "detained"),
+    ("arrested", "detained"),
+    ("arresting", "detained"),
+    ("jailed", "detained"),
+    ("imprisoned", "detained"),
+    ("detaining", "detained"),
+    ("arrests", "detained"),
+    ("detention", "detained"),
+    ("custody", "detained"),
+    ("rescued", "other:rescued"),
+    ("rescuing", "other:rescued"),
+    ("freed", "other:rescued"),
+    ("released", "other:released"),
+    ("releasing", "other:released"),
+    ("refugees", "other:refugees"),
+    ("escaped", "other:escaped"),
+    ("deported", "other:repatriated"),
+    ("repatriated", "other:repatriated"),
+    ("evacuated", "other:evacuated"),
+];
+
+/// Words that may stand between a number and the noun it counts ("two North Korean soldiers",
+/// "10 more people", "five of the hostages").
+const COUNT_MODIFIERS: &[&str] = &[
+    "more",
+    "other",
+    "others",
+    "additional",
+    "of",
+    "the",
+    "them",
+    "those",
+    "these",
+    "civilian",
+    "innocent",
+    "armed",
+    "security",
+    "paramilitary",
+    "military",
+    "police",
+    "unarmed",
+    "foreign",
+    "local",
+    "young",
+    "elderly",
+    "suspected",
+    "alleged",
+    "ethnic",
+    "minority",
+    "government",
+    "rebel",
+    "army",
+    "enemy",
+    "allied",
+    "off-duty",
+    "active-duty",
+    "soldiers",
+    "fellow",
+    "militant",
+    "terrorist",
+    "elite",
+    "captured",
+    "wounded",
+    "injured",
+    "dead",
+    "well-respected",
+    "respected",
+    "former",
+    "female",
+    "male",
+    "peacekeeping",
+    "u.s.",
+    "u.n.",
+    "un",
+    "us",
+    "western",
+    "palestinian",
+    "israeli",
+    "taliban",
+    "islamist",
+    "jihadist",
+    "rohingya",
+    "uyghur",
+    "uighur",
+    "railway",
+    "frontier",
+    "border",
+    "regular",
+    "new",
+    "total",
+    "combined",
+    "estimated",
+];
+
+/// Subject nouns that are not in the people list but count people here.
+const EXTRA_PEOPLE: &[&str] = &["others", "them", "those", "people", "north koreans"];
+
+fn measure_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    MEASURES.iter().find(|(w, _)| *w == lower).map(|(_, m)| *m)
+}
+
+fn people_word(doc: &Doc, i: usize) -> bool {
+    let s = doc.tok(i);
+    let w = words();
+    let t = doc.tokens[i];
+    w.is(s, class::PEOPLE)
+        || EXTRA_PEOPLE.contains(&s)
+        || (t.is_cap() && w.demonym_plural.contains_key(s))
+        || (t.is_cap()
+            && i > 0
+            && w.demonym_plural
+                .contains_key(&doc.text[doc.tokens[i - 1].span.start()..t.span.end()]))
+}
+
+/// Clause limits around token `t` within its sentence: stops at ; : and quotation marks.
+fn clause(doc: &Doc, t: usize) -> (usize, usize) {
+    let s = doc.sentence_at(doc.tokens[t].span.start()).unwrap_or(0);
+    let r = doc.sentences[s].token_range();
+    let hard = |k: usize| {
+        matches!(doc.tok(k), ";" | "—" | "–") || matches!(doc.tokens[k].kind, TokKind::Terminal)
+    };
+    let mut a = t;
+    while a > r.start && !hard(a - 1) {
+        a -= 1;
+    }
+    let mut b = t + 1;
+    while b < r.end && !hard(b) {
+        b += 1;
+    }
+    (a, b)
+}
+
+struct Found {
+    measure: &'static str,
+    subject: Option<(usize, usize)>,
+}
+
+/// Reads what the number at tokens [na, nb) counts and what happened to them.
+fn read_figure(doc: &Doc, na: usize, nb: usize) -> Option<Found> {
+    let (ca, cb) = clause(doc, na);
+    // the counted noun right after the number
+    let mut subject = None;
+    let mut measure = None;
+    let mut k = nb;
+    let mut mods = 0;
+    while k < cb && mods <= 4 {
+        let s = doc.tok(k);
+        if let Some(m) = measure_of(s) {
+            // "300 deaths", "2,700 injuries", "five dead"
+            if matches!(
+                s,
+                "deaths"
+                    | "injuries"
+                    | "casualties"
+                    | "fatalities"
+                    | "dead"
+                    | "wounded"
+                    | "injured"
+                    | "bodies"
+                    | "refugees"
+                    | "defectors"
+                    | "arrests"
+                    | "losses"
+            ) {
+                measure = Some(m);
+                k += 1;
+                break;
+            }
+        }
+        if people_word(doc, k) {
+            let first = (nb..=k)
+                .find(|&j| {
+                    !matches!(
+                        doc.tok(j),
+                        "more" | "other" | "additional" | "of" | "the" | "them" | "those" | "these"
+                    )
+                })
+                .unwrap_or(k);
+            let mut end = k + 1;
+            // "North Korean soldiers" is one subject; "soldiers" followed by a second people
+            // word ("security personnel") too
+            while end < cb && people_word(doc, end) && end < k + 2 {
+                end += 1;
+            }
+            subject = Some((first, end));
+            k = end;
+            break;
+        }
+        if matches!(
+            s,
+            "captured"
+                | "wounded"
+                | "injured"
+                | "dead"
+                | "detained"
+                | "missing"
+                | "displaced"
+                | "abducted"
+                | "kidnapped"
+                | "arrested"
+                | "jailed"
+                | "slain"
+                | "rescued"
+                | "released"
+                | "freed"
+        ) {
+            measure = measure_of(s);
+        }
+        let t = doc.tokens[k];
+        let ok = t.kind == TokKind::Word
+            && (t.is_cap()
+                || crate::lexicon::contains_ci(COUNT_MODIFIERS, s)
+                || s.contains('-')
+                || words().demonym_adj.contains_key(s));
+        if !ok {
+            break;
+        }
+        mods += 1;
+        k += 1;
+    }
+    if subject.is_none() && measure.is_none() {
+        // a bare number is a count of people only as the object of a measure verb
+        // ("killing at least 5", "rescued 190"), or as a predicate ("the toll rose to 31")
+        let (m, at) = left_measure(doc, na, ca)?;
+        return Some(Found {
+            measure: m,
+            subject: among_subject(doc, at, na),
+        });
+    }
+    if measure.is_none() {
+        measure = right_measure(doc, k, cb).or_else(|| left_measure(doc, na, ca).map(|(m, _)| m));
+    }
+    // the noun counts people, but nothing says what happened to them
+    let measure = measure?;
+    Some(Found { measure, subject })
+}
+
+/// A measure word after the counted noun: "soldiers have been killed", "people died".
+fn right_measure(doc: &Doc, from: usize, cb: usize) -> Option<&'static str> {
+    let mut k = from;
+    let limit = (from + 7).min(cb);
+    while k < limit {
+        let s = doc.tok(k);
+        if let Some(m) = measure_of(s) {
+            return Some(m);
+        }
+        // a second figure starts its own claim ("21 passengers and four troops died" keeps
+        // looking; "… and 60 wounded" would not be ours)
+        if matches!(doc.tok(k), "," | "(") {
+            return None;
+        }
+        if matches!(s, "who" | "which" | "that") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "casualties among North Korean forces have surpassed 3,000": the group after "among" or
+/// "of" next to a measure noun.
+fn among_subject(doc: &Doc, at: usize, na: usize) -> Option<(usize, usize)> {
+    if at + 1 >= na || !matches!(doc.tok(at + 1), "among" | "of") {
+        return None;
+    }
+    let first = at + 2;
+    let mut k = first;
+    while k < na && k < first + 5 {
+        if people_word(doc, k) {
+            let start = if matches!(doc.tok(first), "the" | "its" | "their") {
+                first + 1
+            } else {
+                first
+            };
+            return Some((start, k + 1));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A measure word before the number: "killed 30 militants", "casualties … surpassed 3,000".
+fn left_measure(doc: &Doc, na: usize, ca: usize) -> Option<(&'static str, usize)> {
+    let mut k = na;
+    let limit = na.saturating_sub(8).max(ca);
+    while k > limit {
+        k -= 1;
+        let s = doc.tok(k);
+        if let Some(m) = measure_of(s) {
+            return Some((m, k));
+        }
+        if matches!(doc.tokens[k].kind, TokKind::Number) || matches!(s, "," | "(") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Stance words in the claim's sentence, strongest first (CLAIMS-GUIDE "stance").
+fn stance_of(
+    doc: &Doc,
+    sentence: Span,
+    next: Option<Span>,
+    quote_cue: Option<&str>,
+) -> ClaimStance {
+    let text = doc.slice(sentence).to_ascii_lowercase();
+    let next_text = next
+        .map(|s| doc.slice(s).to_ascii_lowercase())
+        .unwrap_or_default();
+    let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
+    if has(&text, &[" denied", " disputed", " rejected the"]) {
+        return ClaimStance::Denied;
+    }
+    let unverified = [
+        "could not be independently verified",
+        "cannot be independently verified",
+        "could not independently verify",
+        "not independently verified",
+        "unverified",
+        "unconfirmed",
+        "without providing evidence",
+        "without evidence",
+        "impossible to verify",
+        "could not be verified",
+        "if confirmed",
+        "not be confirmed",
+        "could not confirm",
+    ];
+    if has(&text, &unverified) || has(&next_text, &unverified) {
+        return ClaimStance::Unconfirmed;
+    }
+    if matches!(quote_cue, Some("claim" | "allege" | "accuse"))
+        || has(&text, &[" claimed", " claims ", " alleged"])
+    {
+        return ClaimStance::Claimed;
+    }
+    if has(
+        &text,
+        &[
+            "estimate",
+            "believed",
+            "believes",
+            " expected",
+            " likely",
+            "assessment",
+            "projected",
+            "projection",
+        ],
+    ) {
+        return ClaimStance::Estimated;
+    }
+    if has(
+        &text,
+        &["reportedly", "media reports", "news reports", "reports say"],
+    ) {
+        return ClaimStance::Reportedly;
+    }
+    ClaimStance::Asserted
+}
+
+pub fn claims(doc: &mut Doc) {
+    let mut out: Vec<Claim> = Vec::new();
+    // attribution phrases: a number inside one describes a source ("two legislators who
+    // attended"), never a figure
+    let mut source_spans: Vec<Span> = Vec::new();
+    for q in &doc.quotes {
+        source_spans.extend(q.speaker_span);
+        source_spans.extend(q.via_text.iter().copied());
+    }
+    // cites of each speaker anywhere in the document (CLAIMS-GUIDE: source_chain is read at the
+    // level of the whole document)
+    let mut cites_of: Vec<(u32, Vec<u32>)> = Vec::new();
+    for q in &doc.quotes {
+        if let (Some(s), false) = (q.speaker, q.cites.is_empty()) {
+            match cites_of.iter_mut().find(|(e, _)| *e == s) {
+                Some((_, c)) => {
+                    for x in &q.cites {
+                        if !c.contains(x) {
+                            c.push(*x);
+                        }
+                    }
+                }
+                None => cites_of.push((s, q.cites.clone())),
+            }
+        }
+    }
+    for (ni, num) in doc.numbers.iter().enumerate() {
+        if !num.kind.is_quantity() || num.followed_by_hyphen_noun && num.kind != NumKind::Count {
+            continue;
+        }
+        if num.unit == NumUnit::Count && num.value <= 1.0 {
+            continue;
+        }
+        let span = Span::new(num.start, num.end);
+        if source_spans.iter().any(|s| s.overlaps(span)) {
+            continue;
+        }
+        let toks = doc.tokens_in(span);
+        if toks.is_empty() {
+            continue;
+        }
+        let Some(found) = read_figure(doc, toks.start, toks.end) else {
+            continue;
+        };
+        let s = doc.sentence_at(num.start).unwrap_or(0);
+        let sentence = doc.sentences[s].span;
+        // the innermost reported speech that holds the number
+        let quote = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.parts.iter().any(|p| p.contains(span)))
+            .min_by_key(|(_, q)| q.span.len())
+            .map(|(i, _)| i as u32);
+        let q = quote.map(|i| &doc.quotes[i as usize]);
+        let claimant = q.and_then(|q| q.speaker).map(|e| doc.resolve_metonym(e));
+        let cue_lemma = q
+            .and_then(|q| q.cue)
+            .and_then(|c| words().cue(doc.slice(c)));
+        let next = doc.sentences.get(s + 1).map(|x| x.span);
+        let mut stance = stance_of(doc, sentence, next, cue_lemma);
+        if q.is_some_and(|q| q.kind == QuoteKind::Direct) && stance == ClaimStance::Claimed {
+            stance = ClaimStance::Asserted;
+        }
+        if claimant.is_some_and(|c| is_news_outlet(doc, c)) && stance == ClaimStance::Asserted {
+            stance = ClaimStance::Reportedly;
+        }
+        let subject_text = found
+            .subject
+            .map(|(a, b)| {
+                doc.text[doc.tokens[a].span.start()..doc.tokens[b - 1].span.end()].to_string()
+            })
+            .or_else(|| out.last().and_then(|c: &Claim| c.subject_text.clone()));
+        let mut cites: Vec<u32> = q.map(|q| q.cites.clone()).unwrap_or_default();
+        if let Some(c) = claimant {
+            if let Some((_, more)) = cites_of.iter().find(|(e, _)| *e == c) {
+                for x in more {
+                    if !cites.contains(x) {
+                        cites.push(*x);
+                    }
+                }
+            }
+        }
+        let definite = num.qual_start == num.start
+            && toks.start > 0
+            && matches!(
+                doc.tok(toks.start - 1),
+                "the" | "The" | "these" | "those" | "their" | "its"
+            );
+        let mut claim = Claim {
+            number: ni as u32,
+            measure: found.measure.to_string(),
+            subject: found.subject.map(|(a, b)| Span {
+                start: doc.tokens[a].span.start,
+                end: doc.tokens[b - 1].span.end,
+            }),
+            subject_text,
+            claimant,
+            quote,
+            cites,
+            via: q.map(|q| q.via.clone()).unwrap_or_default(),
+            stance,
+            place: place_near(doc, toks.start, s),
+            time: None,
+            evidence: sentence,
+            same_as: None,
+        };
+        // restatements: same value and measure from the same claimant, or a definite
+        // reference ("the 300 deaths") to an earlier figure
+        claim.same_as = out
+            .iter()
+            .position(|c| {
+                let cn = &doc.numbers[c.number as usize];
+                c.same_as.is_none()
+                    && cn.value == num.value
+                    && c.measure == claim.measure
+                    && (c.claimant == claim.claimant || definite)
+            })
+            .map(|i| i as u32);
+        out.push(claim);
+    }
+    doc.claims = out;
+}
+
+fn is_news_outlet(doc: &Doc, e: u32) -> bool {
+    let ent = &doc.entities[e as usize];
+    ent.kind == EntityKind::Org
+        && ent.name.split(' ').any(|w| {
+            matches!(
+                w,
+                "News"
+                    | "Times"
+                    | "Post"
+                    | "Journal"
+                    | "Reuters"
+                    | "Press"
+                    | "Agency"
+                    | "Yonhap"
+                    | "Xinhua"
+                    | "TASS"
+                    | "Tass"
+                    | "BBC"
+                    | "CNN"
+                    | "AFP"
+                    | "Daily"
+                    | "Herald"
+                    | "Tribune"
+                    | "Television"
+                    | "TV"
+                    | "Radio"
+            )
+        })
+        && !ent.name.contains("Intelligence")
+}
+
+/// The nearest place named in the sentence after a locative word ("in Russia’s war", "to
+/// the Kursk region").
+fn place_near(doc: &Doc, t: usize, s: usize) -> Option<Span> {
+    let sent = doc.sentences[s].span;
+    let at = doc.tokens[t].span.start;
+    doc.mentions
+        .iter()
+        .filter(|m| {
+            sent.contains(m.span) && doc.entities[m.entity as usize].kind == EntityKind::Place
+        })
+        .filter(|m| {
+            let mt = doc.token_at(m.span.start());
+            let prev = if mt > 0 { doc.tok(mt - 1) } else { "" };
+            let prev2 = if mt > 1 { doc.tok(mt - 2) } else { "" };
+            let tail = doc
+                .slice(m.span)
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| words().is(w, class::PLACE_TAIL));
+            tail || matches!(
+                prev,
+                "in" | "into"
+                    | "to"
+                    | "near"
+                    | "at"
+                    | "across"
+                    | "inside"
+                    | "within"
+                    | "throughout"
+                    | "on"
+            ) || (prev == "the"
+                && matches!(
+                    prev2,
+                    "in" | "into"
+                        | "to"
+                        | "near"
+                        | "at"
+                        | "across"
+                        | "inside"
+                        | "within"
+                        | "throughout"
+                        | "on"
+                ))
+        })
+        .min_by_key(|m| (m.span.start as i64 - at as i64).unsigned_abs())
+        .map(|m| m.span)
+}

@@ -160,7 +160,7 @@ pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMention>) {
             i = scan_digit(b, i, out, first).max(i + 1);
         } else if c.is_ascii_alphabetic() {
             let e = alpha_end(b, i);
-            if e - i <= 9 && WORD_START[(c | 0x20) as usize] && !glued_after_hyphen(b, i) {
+            if filter_hit(&WORD_FILTER, &b[i..e]) && !glued_after_hyphen(b, i) {
                 if let Some(next) = scan_word(b, i, e, out, first) {
                     i = next.max(e);
                     continue;
@@ -177,17 +177,106 @@ pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMention>) {
 // Lexical helpers (bytes)
 // ---------------------------------------------------------------------------------------------
 
-/// First letters (lowercase) of the words that can start a number expression.
-static WORD_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let s = b"abdefhmnostz";
+/// Every word [`word_kind`] knows.
+const NUMBER_WORDS: &[&[u8]] = &[
+    b"zero",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"seventeen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"hundred",
+    b"thousand",
+    b"million",
+    b"billion",
+    b"trillion",
+    b"dozen",
+    b"a",
+    b"and",
+    b"point",
+    b"half",
+    b"third",
+    b"thirds",
+    b"quarter",
+    b"quarters",
+    b"fourth",
+    b"fourths",
+    b"fifth",
+    b"fifths",
+    b"sixth",
+    b"sixths",
+    b"seventh",
+    b"sevenths",
+    b"eighth",
+    b"eighths",
+    b"ninth",
+    b"ninths",
+    b"tenth",
+    b"tenths",
+    b"first",
+    b"second",
+    b"dozens",
+    b"hundreds",
+    b"thousands",
+    b"millions",
+    b"billions",
+    b"scores",
+    b"tens",
+    b"several",
+    b"few",
+];
+
+/// A filter over (first letter, length, last letter) of [`NUMBER_WORDS`]: one table look-up
+/// rejects almost every other word ("the", "and", "said") before any comparison.
+static WORD_FILTER: [u32; 26 * 16] = build_filter(NUMBER_WORDS);
+
+/// Build a (first letter, length, last letter) filter for lowercase ASCII words shorter than 16.
+pub(crate) const fn build_filter(words: &[&[u8]]) -> [u32; 26 * 16] {
+    let mut t = [0u32; 26 * 16];
     let mut k = 0;
-    while k < s.len() {
-        t[s[k] as usize] = true;
+    while k < words.len() {
+        let w = words[k];
+        let f = (w[0] | 0x20) - b'a';
+        let z = (w[w.len() - 1] | 0x20) - b'a';
+        t[f as usize * 16 + w.len()] |= 1 << z;
         k += 1;
     }
     t
-};
+}
+
+/// Whether the ASCII-letter word `w` passes the filter `t` (case-insensitive).
+#[inline]
+pub(crate) fn filter_hit(t: &[u32; 26 * 16], w: &[u8]) -> bool {
+    let l = w.len();
+    if l == 0 || l >= 16 {
+        return false;
+    }
+    let f = (w[0] | 0x20).wrapping_sub(b'a');
+    let z = (w[l - 1] | 0x20).wrapping_sub(b'a');
+    f < 26 && z < 26 && (t[f as usize * 16 + l] >> z) & 1 == 1
+}
 
 #[inline]
 fn at(b: &[u8], i: usize) -> u8 {
@@ -289,16 +378,6 @@ fn open_quote_len_back(b: &[u8], i: usize) -> usize {
     match b[i - 1] {
         b'"' | b'\'' | b'(' => 1,
         0x9C | 0x98 if i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 => 3,
-        _ => 0,
-    }
-}
-
-/// Length of a closing quotation mark at `i` (`"`, ”, ’).
-#[inline]
-fn close_quote_len(b: &[u8], i: usize) -> usize {
-    match at(b, i) {
-        b'"' => 1,
-        0xE2 if at(b, i + 1) == 0x80 && matches!(at(b, i + 2), 0x9D | 0x99) => 3,
         _ => 0,
     }
 }
@@ -764,6 +843,14 @@ fn is_measure_unit(w: &[u8]) -> bool {
             | b"m"
             | b"cm"
             | b"mm"
+            | b"mg"
+            | b"mcg"
+            | b"ml"
+            | b"cl"
+            | b"sqm"
+            | b"kilotons"
+            | b"kilotonnes"
+            | b"megatons"
             | b"centimetres"
             | b"centimeters"
             | b"millimetres"
@@ -1341,10 +1428,7 @@ enum Tail {
 /// Continue a number expression over space/hyphen-joined number words:
 /// "two hundred thousand", "thirty-four", "four-thousand-100", "27-hundred", "2.7 million".
 fn continue_num(b: &[u8], acc: &mut Acc) -> Tail {
-    loop {
-        let Some(t) = next_tok(b, acc.end) else {
-            break;
-        };
+    while let Some(t) = next_tok(b, acc.end) {
         if t.digit {
             // "four-thousand-100"
             if t.hyphen && matches!(acc.last, Last::Hundred | Last::Scale) && !is_alnum(at(b, t.e))
@@ -1510,7 +1594,7 @@ fn continue_num(b: &[u8], acc: &mut Acc) -> Tail {
                     acc.end = t.e;
                     return Tail::Frac {
                         value: (v * 10.0).round() / 10.0,
-                        strong: t.hyphen || plural,
+                        strong: t.hyphen || (plural && d != 4),
                     };
                 }
                 break;
@@ -1655,14 +1739,12 @@ fn currency_before(b: &[u8], i: usize) -> Option<usize> {
         && matches!(b[i - 1], 0xAC | 0xB9 | 0xA6 | 0xBD | 0xB4 | 0xA9)
     {
         s = Some(i - 3); // € ₹ ₦ ₽ ₴ ₩
-    } else if b[i - 1] == b' ' || (b[i - 1] == b'.' && i >= 3 && is_alpha(b[i - 2])) {
-        // "USD 5", "Rs. 500", "Rs 500"
-        let e = if b[i - 1] == b'.' { i - 1 } else { i - 1 };
-        let e = if b[e - 1] == b'.' && b[i - 1] == b' ' {
-            e - 1
-        } else {
-            e
-        };
+    } else if i >= 2 && (b[i - 1] == b' ' || b[i - 1] == b'.') {
+        // "USD 5", "Rs. 500", "Rs 500", "Rs.500"
+        let mut e = i - 1;
+        if b[i - 1] == b' ' && b[e - 1] == b'.' {
+            e -= 1;
+        }
         let ls = alpha_start(b, e);
         let w = &b[ls..e];
         if matches!(
@@ -1852,7 +1934,7 @@ fn parse_digit_expr(b: &[u8], i: usize, money_start: Option<usize>, allow_space:
         if x.money && x.scale == 1.0 && space_len(b, x.end) == 1 {
             let ae = alpha_end(b, x.end + 1);
             if let Some(m) = money_suffix(&b[x.end + 1..ae]) {
-                if !is_alnum(at(b, ae)) && ae - x.end - 1 >= 2 {
+                if !is_alnum(at(b, ae)) && ae - x.end > 2 {
                     x.value = tidy(x.value * m);
                     x.scale = m;
                     x.end = ae;
@@ -2405,6 +2487,56 @@ fn parse_second(b: &[u8], p: usize, money: bool) -> Option<Expr> {
     }
 }
 
+/// A range's ends: increasing and within a factor of 20 ("17,000 to 4.483 million" is a change).
+fn plausible_range(lo: f64, hi: f64) -> bool {
+    hi > lo && hi <= 20.0 * lo.max(1.0)
+}
+
+/// A verb of change before "X to Y" makes it a change, not a range ("rose 5 to 10").
+fn change_word(w: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(w) = lower(w, &mut buf) else {
+        return false;
+    };
+    matches!(
+        w,
+        b"by"
+            | b"rose"
+            | b"risen"
+            | b"rise"
+            | b"rises"
+            | b"rising"
+            | b"fell"
+            | b"fallen"
+            | b"fall"
+            | b"falls"
+            | b"falling"
+            | b"increased"
+            | b"decreased"
+            | b"dropped"
+            | b"climbed"
+            | b"jumped"
+            | b"surged"
+            | b"soared"
+            | b"grew"
+            | b"declined"
+            | b"raised"
+            | b"lowered"
+            | b"revised"
+            | b"up"
+            | b"down"
+            | b"slipped"
+            | b"slid"
+            | b"dipped"
+            | b"plunged"
+            | b"tumbled"
+            | b"gained"
+            | b"lost"
+            | b"shed"
+            | b"added"
+    )
+}
+
 /// Share the scale of the high end with a bare low end: "30-35 thousand", "two to three million".
 fn share_scale(lo: &mut Expr, hi: &Expr) {
     if lo.scale == 1.0 && hi.scale > 1.0 && lo.value * hi.scale <= hi.value {
@@ -2516,7 +2648,7 @@ fn detect_range(b: &[u8], x: &mut Expr) -> Result<Option<Range>, NumberMention> 
             if let Some(mut hi) = parse_second(b, p2, x.money) {
                 hi.money |= x.money;
                 share_scale(x, &hi);
-                if hi.value > x.value {
+                if plausible_range(x.value, hi.value) {
                     return Ok(Some(Range { hi, qs: None }));
                 }
             }
@@ -2541,7 +2673,11 @@ fn detect_range(b: &[u8], x: &mut Expr) -> Result<Option<Range>, NumberMention> 
         return Ok(None);
     }
     if is_to {
-        // "from 88 ... to 388" is two figures, unless it is a spread ("ranging from 5 to 10")
+        // "from 88 ... to 388" is two figures, unless it is a spread ("ranging from 5 to 10");
+        // so is "rose 5 to 10"
+        if prev_word_nodot(b, x.start).is_some_and(|pw| change_word(pw.bytes(b))) {
+            return Ok(None);
+        }
         if let Some(pw) = prev_word_nodot(b, x.start) {
             if pw.is(b, b"from") {
                 let spread = prev_word_nodot(b, pw.s).is_some_and(|ppw| {
@@ -2572,10 +2708,10 @@ fn detect_range(b: &[u8], x: &mut Expr) -> Result<Option<Range>, NumberMention> 
     }
     hi.money |= x.money;
     share_scale(x, &hi);
-    if hi.value <= x.value {
+    if !plausible_range(x.value, hi.value) {
         return Ok(None);
     }
-    if is_or && !(hi.value <= 2.0 * x.value + 1.0) {
+    if is_or && hi.value > 2.0 * x.value + 1.0 {
         return Ok(None);
     }
     Ok(Some(Range {
@@ -2586,6 +2722,22 @@ fn detect_range(b: &[u8], x: &mut Expr) -> Result<Option<Range>, NumberMention> 
 
 /// Qualify, classify and emit an expression. Returns where scanning resumes.
 fn finish(b: &[u8], mut x: Expr, out: &mut Vec<NumberMention>, first: usize) -> usize {
+    // "a quarter of a million", "half of a billion": a count
+    if let Form::Frac { .. } = x.form {
+        if let Some(w) = next_word(b, x.end).filter(|w| w.s > x.end && w.is(b, b"of")) {
+            if let Some(a) = next_word(b, w.e).filter(|a| a.is(b, b"a")) {
+                if let Some(t) = next_tok(b, a.e).filter(|t| !t.hyphen) {
+                    if let Some(W::Scale(sc)) = tok_kind(b, &t) {
+                        x.value = tidy(x.value / 100.0 * sc);
+                        x.form = Form::Num;
+                        x.percent = false;
+                        x.scale = sc;
+                        x.end = t.e;
+                    }
+                }
+            }
+        }
+    }
     // percent words
     if matches!(x.form, Form::Num) && !x.percent && !x.money {
         if let Some(pe) = percent_after(b, x.end) {
@@ -2632,7 +2784,38 @@ fn finish(b: &[u8], mut x: Expr, out: &mut Vec<NumberMention>, first: usize) -> 
                 .any(|v| l.eq_ignore_ascii_case(v))
             });
             let hyphen_next = at(b, x.end) == b'-';
-            if (of_next || pre.is_some() || (strong && !hyphen_next) || verb_next) && !hyphen_next {
+            // "the second half of the match", "the first quarter of the year"
+            let period = prev_word_nodot(b, x.start).is_some_and(|w| {
+                let l = w.bytes(b);
+                [
+                    &b"first"[..],
+                    b"second",
+                    b"third",
+                    b"fourth",
+                    b"final",
+                    b"last",
+                    b"other",
+                    b"opening",
+                    b"closing",
+                    b"latter",
+                    b"former",
+                    b"next",
+                    b"previous",
+                    b"opposite",
+                    b"top",
+                    b"bottom",
+                    b"upper",
+                    b"lower",
+                    b"better",
+                    b"northern",
+                    b"southern",
+                    b"eastern",
+                    b"western",
+                ]
+                .iter()
+                .any(|v| l.eq_ignore_ascii_case(v))
+            });
+            if (of_next || pre.is_some() || strong || verb_next) && !hyphen_next && !period {
                 let (q, qs) = pre.unwrap_or((Qualifier::Exact, x.start));
                 let m = NumberMention {
                     start: x.start,
@@ -2865,6 +3048,36 @@ fn keep_one(b: &[u8], x: &Expr, q: Qualifier) -> bool {
     )
 }
 
+/// The kind a hyphenated word starting at `hs` gives the number before it.
+fn hyphen_noun_kind(b: &[u8], hs: usize) -> NumKind {
+    let he = alpha_end(b, hs);
+    let hw = &b[hs..he];
+    if is_duration_unit(hw) {
+        let old = at(b, he) == b'-'
+            && (Wd {
+                s: he + 1,
+                e: alpha_end(b, he + 1),
+                dot: false,
+            })
+            .is(b, b"old");
+        if old {
+            NumKind::Age
+        } else {
+            NumKind::Duration
+        }
+    } else if is_measure_unit(hw) {
+        NumKind::Measure
+    } else if is_currency_word(hw) {
+        NumKind::Money
+    } else if is_people_hyphen_noun(hw) {
+        NumKind::Count
+    } else if hw.eq_ignore_ascii_case(b"percent") {
+        NumKind::Percent
+    } else {
+        NumKind::Other
+    }
+}
+
 /// The kind of an ordinary cardinal from its neighbours.
 fn classify(b: &[u8], x: &Expr, qs: usize, q: Qualifier, end: usize) -> (NumKind, bool) {
     if x.money {
@@ -2876,34 +3089,37 @@ fn classify(b: &[u8], x: &Expr, qs: usize, q: Qualifier, end: usize) -> (NumKind
     let int_ok = x.plain_int && x.value >= 1.0 && x.value <= 31.0 && x.value.fract() == 0.0;
     // glued hyphen word: "5,000-man", "30-minute", "25-year-old", "10-km"
     if at(b, end) == b'-' && is_alpha(at(b, end + 1)) {
-        let hs = end + 1;
-        let he = alpha_end(b, hs);
-        let hw = &b[hs..he];
-        let kind = if is_duration_unit(hw) {
-            if at(b, he) == b'-'
-                && (Wd {
-                    s: he + 1,
-                    e: alpha_end(b, he + 1),
-                    dot: false,
-                })
-                .is(b, b"old")
-            {
-                NumKind::Age
-            } else {
-                NumKind::Duration
+        return (hyphen_noun_kind(b, end + 1), true);
+    }
+    // suspended hyphen: "5- and 8-year-old boys"
+    if at(b, end) == b'-' && at(b, end + 1) == b' ' {
+        if let Some(w) = next_word(b, end + 1) {
+            if w.is(b, b"and") || w.is(b, b"or") || w.is(b, b"to") {
+                if let Some(j) = (w.e < b.len() && b[w.e] == b' ').then_some(w.e + 1) {
+                    let de = if is_digit(at(b, j)) {
+                        digit_end(b, j)
+                    } else {
+                        alpha_end(b, j)
+                    };
+                    if de > j && at(b, de) == b'-' && is_alpha(at(b, de + 1)) {
+                        return (hyphen_noun_kind(b, de + 1), true);
+                    }
+                }
             }
-        } else if is_measure_unit(hw) {
-            NumKind::Measure
-        } else if is_currency_word(hw) {
-            NumKind::Money
-        } else if is_people_hyphen_noun(hw) {
-            NumKind::Count
-        } else if hw.eq_ignore_ascii_case(b"percent") {
-            NumKind::Percent
-        } else {
-            NumKind::Other
-        };
-        return (kind, true);
+        }
+    }
+    // apposition: "Lydia Smith, 29, works"
+    if x.plain_int
+        && q == Qualifier::Exact
+        && (1.0..=120.0).contains(&x.value)
+        && at(b, end) == b','
+        && x.start >= 3
+        && b[x.start - 1] == b' '
+        && b[x.start - 2] == b','
+        && is_alpha(b[x.start - 3])
+        && b[alpha_start(b, x.start - 2)].is_ascii_uppercase()
+    {
+        return (NumKind::Age, false);
     }
     let nw = next_word(b, end).filter(|w| w.s > end);
     if let Some(w) = nw {
@@ -2926,19 +3142,15 @@ fn classify(b: &[u8], x: &Expr, qs: usize, q: Qualifier, end: usize) -> (NumKind
                 return (NumKind::Time, false);
             }
         }
-        if w.is(b, b"am")
+        let clock = w.is(b, b"am")
             || w.is(b, b"pm")
             || w.is(b, b"gmt")
             || w.is(b, b"bst")
             || w.is(b, b"utc")
             || w.is(b, b"hrs")
-            || w.is(b, b"o")
-        {
-            if !(w.is(b, b"o") && at(b, w.e) != b'\'')
-                && !(w.is(b, b"am") && !w.capitalized(b) && !x.plain_int)
-            {
-                return (NumKind::Time, false);
-            }
+            || (w.is(b, b"o") && at(b, w.e) == b'\'');
+        if clock {
+            return (NumKind::Time, false);
         }
         if (w.is(b, b"est") || w.is(b, b"edt") || w.is(b, b"et") || w.is(b, b"cet"))
             && w.capitalized(b)
@@ -2980,19 +3192,30 @@ fn classify(b: &[u8], x: &Expr, qs: usize, q: Qualifier, end: usize) -> (NumKind
                 }
             }
         }
-        if int_ok && !x.has_sep && is_month_word(b, &w) && (w.dot || w.e - w.s >= 3) {
-            if !w.dot || w.e - w.s <= 4 {
-                return (NumKind::Date, false);
-            }
+        // "March 6", "Feb. 27" (a full month name with a period ends a sentence)
+        if int_ok
+            && !x.has_sep
+            && is_month_word(b, &w)
+            && w.e - w.s >= 3
+            && (!w.dot || w.e - w.s <= 4)
+        {
+            return (NumKind::Date, false);
         }
-        if x.digits && !w.dot || w.is(b, b"no") {
-            let ident_word = is_ident_prefix(w.bytes(b))
-                && (w.capitalized(b) || !w.is(b, b"no") || w.dot)
-                && !(w.is(b, b"number") && !w.capitalized(b))
-                && !(w.is(b, b"no") && !w.dot && !w.capitalized(b));
-            if ident_word && q == Qualifier::Exact && !x.has_sep {
-                return (NumKind::Identifier, false);
-            }
+        // "No. 2", "No 10", "Article 5", "Flight 370" (lowercase "no 10 people" is a count)
+        let ident_word = if w.is(b, b"no") {
+            w.dot || w.capitalized(b)
+        } else {
+            !w.dot
+                && (x.digits || w.capitalized(b))
+                && (w.capitalized(b) || !w.is(b, b"number"))
+                && is_ident_prefix(w.bytes(b))
+        };
+        if ident_word && q == Qualifier::Exact && !x.has_sep {
+            return (NumKind::Identifier, false);
+        }
+        // "S&P 500"
+        if w.s >= 2 && b[w.s - 1] == b'&' && is_alpha(b[w.s - 2]) && q == Qualifier::Exact {
+            return (NumKind::Identifier, false);
         }
         // "Boeing 747", "Formula One", "Windows 95": a capitalised word glued to the number,
         // not at a sentence start and not before a (plural) noun
@@ -4268,6 +4491,169 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Speed over the BBC corpus. Run with
+    /// `cargo test -p sourced-engine --release numbers::tests::speed_bbc -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn speed_bbc() {
+        let Some(data) = read_shared("data/corpus/bbc-news-2005.jsonl") else {
+            eprintln!("bbc-news-2005.jsonl not found; skipped");
+            return;
+        };
+        let texts: Vec<String> = data
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_string()
+            })
+            .collect();
+        let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let mut buf = Vec::new();
+        let mut found = 0usize;
+        let mut best = f64::INFINITY;
+        for _ in 0..5 {
+            let t0 = std::time::Instant::now();
+            found = 0;
+            for t in &texts {
+                buf.clear();
+                find_numbers_into(t, &mut buf);
+                found += buf.len();
+            }
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        eprintln!(
+            "find_numbers: {} docs, {words} words, {bytes} bytes, {found} mentions; best of 5: {:.1} ms = {:.1} M words/s ({:.0} MB/s)",
+            texts.len(),
+            best * 1e3,
+            words as f64 / best / 1e6,
+            bytes as f64 / best / 1e6
+        );
+    }
+
+    #[test]
+    fn corpus_review_fixes() {
+        count(
+            "almost a quarter of a million people",
+            "a quarter of a million",
+            250_000.0,
+            Qualifier::Approx,
+        );
+        assert!(nums("growth two quarters ahead")
+            .iter()
+            .all(|m| m.kind != NumKind::Fraction));
+        assert!(nums("the opposite half of the draw").is_empty());
+        check(
+            "Jane Doe, 29, works there",
+            "29",
+            29.0,
+            Qualifier::Exact,
+            NumKind::Age,
+        );
+        check(
+            "including 5- and 8-year-old boys",
+            "5",
+            5.0,
+            Qualifier::Exact,
+            NumKind::Age,
+        );
+        check(
+            "a 30mg dose",
+            "30mg",
+            30.0,
+            Qualifier::Exact,
+            NumKind::Measure,
+        );
+        assert_eq!(nums("Jobless numbers rose 17,000 to 4.5 million.").len(), 2);
+        assert_eq!(nums("Prices rose 10 to 12.").len(), 2);
+        check(
+            "the S&P 500 rose",
+            "500",
+            500.0,
+            Qualifier::Exact,
+            NumKind::Identifier,
+        );
+        count(
+            "killing 12, including two boys",
+            "12",
+            12.0,
+            Qualifier::Exact,
+        );
+    }
+
+    /// Recall of the gold claims of voa-dev.jsonl as number mentions (value, value_hi, unit,
+    /// qualifier) inside their evidence span. Run with
+    /// `cargo test -p sourced-engine --release numbers::tests::voa_dev_recall -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn voa_dev_recall() {
+        let Some(data) = read_shared("data/claims/voa-dev.jsonl") else {
+            eprintln!("voa-dev.jsonl not found; skipped");
+            return;
+        };
+        let (mut total, mut val_ok, mut full_ok) = (0usize, 0usize, 0usize);
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let d: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = d["text"].as_str().unwrap();
+            // code point -> byte offsets
+            let mut cp2b: Vec<usize> = text.char_indices().map(|(bi, _)| bi).collect();
+            cp2b.push(text.len());
+            let ms = find_numbers(text);
+            for c in d["claims"].as_array().unwrap() {
+                total += 1;
+                let ev = c["evidence"].as_array().unwrap();
+                let (bs, be) = (
+                    cp2b[ev[0].as_u64().unwrap() as usize],
+                    cp2b[ev[1].as_u64().unwrap() as usize],
+                );
+                let v = c["value"].as_f64().unwrap();
+                let hi = c["value_hi"].as_f64();
+                let q = c["qualifier"].as_str().unwrap();
+                let unit = c["unit"].as_str().unwrap();
+                let cands: Vec<&NumberMention> = ms
+                    .iter()
+                    .filter(|m| {
+                        m.start >= bs
+                            && m.end <= be
+                            && m.unit.as_str() == unit
+                            && m.kind.is_quantity()
+                    })
+                    .filter(|m| (m.value - v).abs() < 1e-6 && (hi.is_none() || m.value_hi == hi))
+                    .collect();
+                if !cands.is_empty() {
+                    val_ok += 1;
+                }
+                if cands.iter().any(|m| m.qualifier.as_str() == q) {
+                    full_ok += 1;
+                } else {
+                    let found: Vec<String> = ms
+                        .iter()
+                        .filter(|m| m.start >= bs && m.end <= be)
+                        .map(|m| {
+                            format!(
+                                "{}={}/{}/{}",
+                                &text[m.start..m.end],
+                                m.value,
+                                m.qualifier.as_str(),
+                                m.kind.as_str()
+                            )
+                        })
+                        .collect();
+                    eprintln!(
+                        "MISS {} {v} {hi:?} {q} {unit}: {:?}\n   found {found:?}",
+                        d["id"],
+                        &text[bs..be]
+                    );
+                }
+            }
+        }
+        let r1 = val_ok as f64 / total as f64;
+        let r2 = full_ok as f64 / total as f64;
+        eprintln!("voa-dev: {total} gold claims; value recall {val_ok}/{total} = {r1:.3}; value+qualifier recall {full_ok}/{total} = {r2:.3}");
+        assert!(r2 > 0.9);
     }
 
     #[test]

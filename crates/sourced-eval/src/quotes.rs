@@ -6,6 +6,7 @@
 //! speaker span, or the two speaker strings are equal ignoring case.
 
 use crate::{ratio, read_jsonl, span_of, EvalError, Prf};
+use sourced_engine::doc::QuoteKind;
 use sourced_engine::{extract, Ledger, Meta, Options};
 use std::path::Path;
 
@@ -21,20 +22,103 @@ pub struct QuoteScores {
     /// Every attribution, indirect included.
     pub all: Prf,
     pub all_speaker: f64,
+    /// Misses, false alarms and wrong speakers, when asked for ([`ScoreOptions::errors`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<QuoteError>,
 }
 
+/// What to score and what to report.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScoreOptions {
+    /// Score only the documents whose id hashes to this half (0 or 1): a two-way split for
+    /// checking that a change helps on articles it was not tuned on.
+    pub half: Option<u8>,
+    /// List every miss, false alarm and wrong speaker.
+    pub errors: bool,
+}
+
+/// One scoring error, for error analysis.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct QuoteError {
+    pub doc: String,
+    /// `miss` (gold not found), `false` (prediction matching no gold) or `speaker`.
+    pub what: &'static str,
+    /// `direct_mixed` or `all`.
+    pub subset: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold_kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold_speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold_cue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pred: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pred_kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pred_speaker: Option<String>,
+    /// The text around the item.
+    pub context: String,
+}
+
+impl std::fmt::Display for QuoteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{} {}] {}", self.subset, self.what, self.doc)?;
+        if let Some(g) = &self.gold {
+            write!(
+                f,
+                " gold({}) {:?} by {:?} cue {:?}",
+                self.gold_kind.as_deref().unwrap_or(""),
+                g,
+                self.gold_speaker.as_deref().unwrap_or(""),
+                self.gold_cue.as_deref().unwrap_or("")
+            )?;
+        }
+        if let Some(p) = &self.pred {
+            write!(
+                f,
+                " pred({}) {:?} by {:?}",
+                self.pred_kind.as_deref().unwrap_or(""),
+                p,
+                self.pred_speaker.as_deref().unwrap_or("")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// FNV-1a over the id: a stable split that does not depend on the platform.
+pub fn half_of(id: &str) -> u8 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h >> 32) as u8 & 1
+}
+
+#[derive(Default)]
 struct GoldItem {
     words: Vec<usize>,
     speaker: Vec<[usize; 2]>,
     speaker_text: String,
     direct_or_mixed: bool,
+    /// Content fragments, for error reports.
+    spans: Vec<[usize; 2]>,
+    kind: String,
+    cue_text: String,
 }
 
+#[derive(Default)]
 struct PredItem {
     words: Vec<usize>,
     speaker_spans: Vec<[usize; 2]>,
     speaker_text: String,
     direct_or_mixed: bool,
+    spans: Vec<[usize; 2]>,
+    kind: &'static str,
 }
 
 /// Start offsets (in code points) of the words of `text`: runs of alphanumerics.
@@ -139,27 +223,118 @@ struct Counts {
     matched_with_speaker: usize,
 }
 
-fn score_subset(gold: &[&GoldItem], pred: &[&PredItem], c: &mut Counts) {
+/// Where the scorer reports errors, when asked to.
+struct ErrorSink<'a> {
+    doc: &'a str,
+    chars: &'a [char],
+    subset: &'static str,
+    out: Option<&'a mut Vec<QuoteError>>,
+}
+
+impl ErrorSink<'_> {
+    fn text(&self, spans: &[[usize; 2]]) -> String {
+        spans
+            .iter()
+            .map(|s| {
+                self.chars[s[0].min(self.chars.len())..s[1].min(self.chars.len())]
+                    .iter()
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" … ")
+    }
+    fn context(&self, spans: &[[usize; 2]]) -> String {
+        let a = spans.iter().map(|s| s[0]).min().unwrap_or(0);
+        let b = spans.iter().map(|s| s[1]).max().unwrap_or(0);
+        let a = a.saturating_sub(120);
+        let b = (b + 120).min(self.chars.len());
+        self.chars[a..b].iter().collect()
+    }
+    fn push(&mut self, what: &'static str, g: Option<&GoldItem>, p: Option<&PredItem>) {
+        let spans: Vec<[usize; 2]> = g
+            .map(|g| g.spans.clone())
+            .or_else(|| p.map(|p| p.spans.clone()))
+            .unwrap_or_default();
+        let e = QuoteError {
+            doc: self.doc.to_string(),
+            what,
+            subset: self.subset,
+            gold: g.map(|g| self.text(&g.spans)),
+            gold_kind: g.map(|g| g.kind.clone()),
+            gold_speaker: g.map(|g| g.speaker_text.clone()),
+            gold_cue: g.map(|g| g.cue_text.clone()),
+            pred: p.map(|p| self.text(&p.spans)),
+            pred_kind: p.map(|p| p.kind.to_string()),
+            pred_speaker: p.map(|p| p.speaker_text.clone()),
+            context: self.context(&spans),
+        };
+        if let Some(out) = self.out.as_deref_mut() {
+            out.push(e);
+        }
+    }
+}
+
+fn score_subset(gold: &[&GoldItem], pred: &[&PredItem], c: &mut Counts, sink: &mut ErrorSink) {
     let m = match_items(gold, pred);
     c.tp += m.len();
     c.pred += pred.len();
     c.gold += gold.len();
     c.gold_with_speaker += gold.iter().filter(|g| !g.speaker.is_empty()).count();
-    for (gi, pi) in m {
+    for &(gi, pi) in &m {
         if !gold[gi].speaker.is_empty() {
             c.matched_with_speaker += 1;
             if speaker_ok(gold[gi], pred[pi]) {
                 c.speaker_right += 1;
+            } else if sink.out.is_some() {
+                sink.push("speaker", Some(gold[gi]), Some(pred[pi]));
+            }
+        }
+    }
+    if sink.out.is_some() {
+        let mut gm = vec![false; gold.len()];
+        let mut pm = vec![false; pred.len()];
+        for &(gi, pi) in &m {
+            gm[gi] = true;
+            pm[pi] = true;
+        }
+        for (gi, g) in gold.iter().enumerate() {
+            if !gm[gi] {
+                // the prediction sharing most words, if any, shows how the span went wrong
+                let best = pred
+                    .iter()
+                    .enumerate()
+                    .filter(|(pi, _)| !pm[*pi])
+                    .map(|(_, p)| (shared(&g.words, &p.words), p))
+                    .filter(|(n, _)| *n > 0)
+                    .max_by_key(|(n, _)| *n)
+                    .map(|(_, p)| *p);
+                sink.push("miss", Some(g), best);
+            }
+        }
+        for (pi, p) in pred.iter().enumerate() {
+            if !pm[pi] {
+                sink.push("false", None, Some(p));
             }
         }
     }
 }
 
 pub fn score_file(path: &Path) -> Result<QuoteScores, EvalError> {
+    score_file_with(path, ScoreOptions::default())
+}
+
+pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores, EvalError> {
     let records = read_jsonl(path)?;
     let mut dm = Counts::default();
     let mut all = Counts::default();
+    let mut errors = Vec::new();
+    let mut documents = 0;
     for (line, rec) in records.iter().enumerate() {
+        let id = rec["id"].as_str().unwrap_or("");
+        if options.half.is_some_and(|h| half_of(id) != h) {
+            continue;
+        }
+        documents += 1;
         let bad = |message: &str| EvalError::Format {
             path: path.to_path_buf(),
             line: line + 1,
@@ -173,6 +348,7 @@ pub fn score_file(path: &Path) -> Result<QuoteScores, EvalError> {
         let doc = extract(text, meta, Options { keep_text: true });
         let ledger = Ledger::from_doc(&doc);
         let words = word_starts(text);
+        let chars: Vec<char> = text.chars().collect();
         let gold: Vec<GoldItem> = rec["quotes"]
             .as_array()
             .ok_or_else(|| bad("no \"quotes\""))?
@@ -194,6 +370,9 @@ pub fn score_file(path: &Path) -> Result<QuoteScores, EvalError> {
                     speaker,
                     speaker_text: q["speaker_text"].as_str().unwrap_or("").to_string(),
                     direct_or_mixed: kind == "direct" || kind == "mixed",
+                    kind: kind.to_string(),
+                    cue_text: q["cue_text"].as_str().unwrap_or("").to_string(),
+                    spans,
                 }
             })
             .collect();
@@ -212,26 +391,40 @@ pub fn score_file(path: &Path) -> Result<QuoteScores, EvalError> {
                     speaker_spans,
                     speaker_text: q
                         .speaker_span
-                        .map(|s| text.chars().skip(s[0]).take(s[1] - s[0]).collect())
+                        .map(|s| chars[s[0]..s[1]].iter().collect())
                         .unwrap_or_default(),
-                    direct_or_mixed: !matches!(q.kind, sourced_engine::doc::QuoteKind::Indirect),
+                    direct_or_mixed: !matches!(q.kind, QuoteKind::Indirect),
+                    spans: q.parts.clone(),
+                    kind: match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Mixed => "mixed",
+                        QuoteKind::Indirect => "indirect",
+                    },
                 }
             })
             .collect();
         let g_all: Vec<&GoldItem> = gold.iter().collect();
         let p_all: Vec<&PredItem> = pred.iter().collect();
-        score_subset(&g_all, &p_all, &mut all);
+        let mut sink = ErrorSink {
+            doc: id,
+            chars: &chars,
+            subset: "all",
+            out: options.errors.then_some(&mut errors),
+        };
+        score_subset(&g_all, &p_all, &mut all, &mut sink);
         let g_dm: Vec<&GoldItem> = gold.iter().filter(|g| g.direct_or_mixed).collect();
         let p_dm: Vec<&PredItem> = pred.iter().filter(|p| p.direct_or_mixed).collect();
-        score_subset(&g_dm, &p_dm, &mut dm);
+        sink.subset = "direct_mixed";
+        score_subset(&g_dm, &p_dm, &mut dm, &mut sink);
     }
     Ok(QuoteScores {
-        documents: records.len(),
+        documents,
         direct_mixed: Prf::new(dm.tp, dm.pred, dm.gold),
         direct_mixed_speaker: ratio(dm.speaker_right, dm.gold_with_speaker),
         direct_mixed_speaker_matched: ratio(dm.speaker_right, dm.matched_with_speaker),
         all: Prf::new(all.tp, all.pred, all.gold),
         all_speaker: ratio(all.speaker_right, all.gold_with_speaker),
+        errors,
     })
 }
 
@@ -251,24 +444,28 @@ mod tests {
             speaker: vec![],
             speaker_text: String::new(),
             direct_or_mixed: true,
+            ..Default::default()
         };
         let p1 = PredItem {
             words: vec![2, 3, 4, 5],
             speaker_spans: vec![],
             speaker_text: String::new(),
             direct_or_mixed: true,
+            ..Default::default()
         };
         let p2 = PredItem {
             words: vec![1, 2, 3, 4],
             speaker_spans: vec![],
             speaker_text: String::new(),
             direct_or_mixed: true,
+            ..Default::default()
         };
         let p3 = PredItem {
             words: vec![4, 5, 6, 7, 8],
             speaker_spans: vec![],
             speaker_text: String::new(),
             direct_or_mixed: true,
+            ..Default::default()
         };
         assert_eq!(match_items(&[&g], &[&p1, &p2]), vec![(0, 1)]);
         assert!(match_items(&[&g], &[&p3]).is_empty());

@@ -41,6 +41,9 @@ enum EvalWhat {
         /// Fail when the all-attributions overlap F1 is below this.
         #[arg(long)]
         min_all_f1: Option<f64>,
+        /// Score only the articles whose id hashes to this half (0 or 1).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=1))]
+        half: Option<u8>,
     },
     /// Numeric claims on a VOA-style JSONL file with gold claims.
     Claims {
@@ -117,8 +120,15 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             min_f1,
             min_speaker,
             min_all_f1,
+            half,
         } => {
-            let s = sourced_eval::quotes::score_file(&file)?;
+            let s = sourced_eval::quotes::score_file_with(
+                &file,
+                sourced_eval::quotes::ScoreOptions {
+                    half,
+                    errors: args.verbose,
+                },
+            )?;
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&s)?);
             } else {
@@ -130,6 +140,9 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                 );
                 println!("{}", prf_line("all attributions overlap", &s.all));
                 println!("{:<28} {:.3}", "all attributions speaker", s.all_speaker);
+                for e in &s.errors {
+                    println!("  - {e}");
+                }
             }
             floors.check("direct+mixed F1", s.direct_mixed.f1, min_f1);
             floors.check(

@@ -1,4 +1,5 @@
 mod eval_cmd;
+mod extract_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -16,6 +17,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Extract the ledger of each document: claims, quotes, stances, entities.
+    Extract(extract_cmd::ExtractArgs),
     /// Score against gold data: precision, recall, F1.
     Eval(eval_cmd::EvalArgs),
 }
@@ -23,6 +26,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
     };
     match result {
