@@ -80,6 +80,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("released", "other:released"),
     ("releasing", "other:released"),
     ("refugees", "other:refugees"),
+    ("holding", "other:held_hostage"), ("held", "other:held_hostage"),
     ("escaped", "other:escaped"),
     ("deported", "other:repatriated"),
     ("repatriated", "other:repatriated"),
@@ -204,7 +205,7 @@ struct Found {
 }
 
 /// Reads what the number at tokens [na, nb) counts and what happened to them.
-fn read_figure(doc: &Doc, na: usize, nb: usize) -> Option<Found> {
+fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
     let (ca, cb) = clause(doc, na);
     // the counted noun right after the number
     let mut subject = None;
@@ -295,34 +296,69 @@ fn read_figure(doc: &Doc, na: usize, nb: usize) -> Option<Found> {
             subject: among_subject(doc, at, na),
         });
     }
-    if measure.is_none() {
-        measure = right_measure(doc, k, cb).or_else(|| left_measure(doc, na, ca).map(|(m, _)| m));
+    // a verb right before the figure governs it: "killed at least 25 people and injured 60"
+    let adjacent = (qa > ca)
+        .then(|| doc.tok(qa - 1))
+        .filter(|w| w.ends_with("ed") || matches!(*w, "sent" | "held" | "holding" | "freed" | "killing" | "injuring" | "wounding"))
+        .and_then(measure_of);
+    if measure.is_none() || adjacent.is_some() && subject.is_some() && measure == right_measure(doc, k, cb) {
+        measure = adjacent
+            .or_else(|| right_measure(doc, k, cb))
+            .or_else(|| left_measure(doc, na, ca).map(|(m, _)| m));
     }
     // the noun counts people, but nothing says what happened to them
     let measure = measure?;
     Some(Found { measure, subject })
 }
 
-/// A measure word after the counted noun: "soldiers have been killed", "people died".
+/// A measure word after the counted noun: "soldiers have been killed", "people died",
+/// "31 people, including 23 security personnel, lost their lives", "18 troops, three staff
+/// and five passengers were among those killed".
 fn right_measure(doc: &Doc, from: usize, cb: usize) -> Option<&'static str> {
     let mut k = from;
-    let limit = (from + 7).min(cb);
-    while k < limit {
+    let mut budget = 8;
+    while k < cb && budget > 0 {
         let s = doc.tok(k);
         if let Some(m) = measure_of(s) {
             return Some(m);
         }
-        // a second figure starts its own claim ("21 passengers and four troops died" keeps
-        // looking; "… and 60 wounded" would not be ours)
-        if matches!(doc.tok(k), "," | "(") {
-            return None;
+        if s == "," || s == "(" {
+            // skip an inserted subset or a list item: ", including 23 …," / ", three staff"
+            let next = k + 1;
+            let skip = next < cb
+                && (matches!(doc.tok(next), "including" | "among" | "mostly" | "most" | "many" | "some" | "all" | "and")
+                    || doc.tokens[next].kind == TokKind::Number
+                    || is_number_word(doc.tok(next)));
+            if !skip {
+                return None;
+            }
+            let mut j = next + 1;
+            while j < cb && !matches!(doc.tok(j), "," | ")") && j < next + 12 {
+                j += 1;
+            }
+            if j >= cb {
+                return None;
+            }
+            k = j + 1;
+            budget = 8;
+            continue;
         }
         if matches!(s, "who" | "which" | "that") {
             return None;
         }
         k += 1;
+        budget -= 1;
     }
     None
+}
+
+fn is_number_word(s: &str) -> bool {
+    matches!(
+        s,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve"
+            | "dozens" | "hundreds" | "thousands" | "millions" | "several" | "another" | "at" | "about"
+            | "more" | "nearly" | "some" | "over" | "up"
+    )
 }
 
 /// "casualties among North Korean forces have surpassed 3,000": the group after "among" or
@@ -467,7 +503,11 @@ pub fn claims(doc: &mut Doc) {
         if toks.is_empty() {
             continue;
         }
-        let Some(found) = read_figure(doc, toks.start, toks.end) else {
+        if num.unit == NumUnit::Percent && !share_of_people(doc, toks.end) {
+            continue;
+        }
+        let qa = doc.tokens_in(Span::new(num.qual_start, num.end)).start;
+        let Some(found) = read_figure(doc, qa, toks.start, toks.end) else {
             continue;
         };
         let s = doc.sentence_at(num.start).unwrap_or(0);
@@ -548,6 +588,20 @@ pub fn claims(doc: &mut Doc) {
         out.push(claim);
     }
     doc.claims = out;
+}
+
+/// A share counts people only when it says of whom: "40 percent of the population",
+/// "a third of the hostages".
+fn share_of_people(doc: &Doc, after: usize) -> bool {
+    let n = doc.tokens.len();
+    let mut k = after;
+    while k < n && k < after + 2 && matches!(doc.tok(k), "percent" | "per" | "cent" | "%") {
+        k += 1;
+    }
+    if k >= n || doc.tok(k) != "of" {
+        return false;
+    }
+    (k + 1..(k + 6).min(n)).any(|j| people_word(doc, j) || matches!(doc.tok(j), "population" | "force" | "forces"))
 }
 
 fn is_news_outlet(doc: &Doc, e: u32) -> bool {

@@ -130,8 +130,14 @@ pub fn coreference(doc: &mut Doc) {
             if let Some((span, role, sent)) = pending.take() {
                 let here = doc.sentence_at(men.span.start()).unwrap_or(0);
                 let ent = &mut doc.entities[men.entity as usize];
-                if here <= sent + 2 && ent.kind == EntityKind::Person && ent.role.is_none() {
-                    ent.role = Some(role);
+                // the named person has no role yet, or one that shares the description's head
+                // ("a regional governor" … "Governor Ilse Marren")
+                let head = role.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let fits = ent.role.as_ref().is_none_or(|r| r.to_lowercase().split(' ').any(|w| w == head));
+                if here <= sent + 2 && ent.kind == EntityKind::Person && fits {
+                    if ent.role.as_ref().is_none_or(|r| r.len() < role.len()) {
+                        ent.role = Some(role);
+                    }
                     added.push(Mention {
                         span,
                         entity: men.entity,

@@ -1206,7 +1206,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         // decades: the 1990s, 1990's
-        if len == 4 && v % 10 == 0 && (1000..=2100).contains(&v) {
+        if len == 4 && v.rem_euclid(10) == 0 && (1000..=2100).contains(&v) {
             let se = if at(b, e) == b's' {
                 e + 1
             } else if at(b, e) == b'\'' && at(b, e + 1) == b's' {
@@ -1217,7 +1217,11 @@ impl<'a> Cx<'a> {
             if se > 0 && !is_alnum(at(b, se)) {
                 let y = v as i32;
                 // "the 1800s" is a century; "the 2000s", "the 1990s" decades
-                let span = if v % 100 == 0 && v < 2000 { 99 } else { 9 };
+                let span = if v.rem_euclid(100) == 0 && v < 2000 {
+                    99
+                } else {
+                    9
+                };
                 let r = (
                     Date {
                         year: y,
@@ -1847,6 +1851,103 @@ mod tests {
             words as f64 / best / 1e6,
             bytes as f64 / best / 1e6
         );
+    }
+
+    /// Random token soup: never panics, spans are sorted, non-overlapping and on char
+    /// boundaries; resolved periods are ordered.
+    #[test]
+    fn fuzz_invariants() {
+        const TOKS: &[&str] = &[
+            "1",
+            "5",
+            "23",
+            "2000",
+            "2024",
+            "1990s",
+            "-",
+            "/",
+            "03",
+            "14",
+            " ",
+            " ",
+            " ",
+            ",",
+            ".",
+            "'s",
+            "May",
+            "March",
+            "Dec",
+            "Dec.",
+            "Monday",
+            "Sunday",
+            "last",
+            "this",
+            "next",
+            "past",
+            "week",
+            "month",
+            "year",
+            "days",
+            "ago",
+            "a",
+            "few",
+            "three",
+            "twenty",
+            "-",
+            "four",
+            "earlier",
+            "later",
+            "since",
+            "in",
+            "of",
+            "the",
+            "mid",
+            "early",
+            "late",
+            "yesterday",
+            "today",
+            "th",
+            "\u{a0}",
+            "\u{201c}",
+            "é",
+            "T",
+            "GMT",
+            "will",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut t = String::new();
+        for k in 0..20_000 {
+            t.clear();
+            let n = (next() % 12) as usize;
+            for _ in 0..n {
+                t.push_str(TOKS[(next() % TOKS.len() as u64) as usize]);
+            }
+            let p = if k % 3 == 0 { None } else { fri() };
+            let v = find_dates(&t, p);
+            let mut prev_end = 0;
+            for m in &v {
+                assert!(
+                    m.rel_start <= m.start && m.start < m.end && m.end <= t.len(),
+                    "{t:?} {m:?}"
+                );
+                assert!(m.rel_start >= prev_end, "{t:?} {v:?}");
+                assert!(
+                    t.is_char_boundary(m.start)
+                        && t.is_char_boundary(m.end)
+                        && t.is_char_boundary(m.rel_start)
+                );
+                if let (Some(a), Some(z)) = (m.resolved, m.resolved_end) {
+                    assert!(a <= z, "{t:?} {m:?}");
+                }
+                prev_end = m.end;
+            }
+        }
     }
 
     #[test]

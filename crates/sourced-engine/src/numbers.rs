@@ -1824,7 +1824,10 @@ fn parse_digit_expr(b: &[u8], i: usize, money_start: Option<usize>, allow_space:
             }
             let kind = match l {
                 b"st" | b"nd" | b"rd" | b"th" if d.frac_digits == 0 => Some(NumKind::Ordinal),
-                b"s" if d.frac_digits == 0 && !d.has_sep && (int_val as u64) % 10 == 0 => {
+                b"s" if d.frac_digits == 0
+                    && !d.has_sep
+                    && (int_val as u64).rem_euclid(10) == 0 =>
+                {
                     // decades: "1990s", "the 90s", "in their 20s"
                     let age = prev_word_nodot(b, i).is_some_and(|w| {
                         w.is(b, b"their")
@@ -1891,7 +1894,7 @@ fn parse_digit_expr(b: &[u8], i: usize, money_start: Option<usize>, allow_space:
             if at(b, p + 1) == b's'
                 && !is_alpha(at(b, p + 2))
                 && x.plain_int
-                && (int_val as u64) % 10 == 0
+                && (int_val as u64).rem_euclid(10) == 0
                 && d.int_digits == 4 =>
         {
             x.end = p + 2;
@@ -2843,6 +2846,25 @@ fn finish(b: &[u8], mut x: Expr, out: &mut Vec<NumberMention>, first: usize) -> 
         _ => {}
     }
 
+    // "one in five", "nine out of 10": a share of a group
+    if let Some((v, e)) = ratio_after(b, &x) {
+        let (q, qs) = qualifier_before(b, x.start).unwrap_or((Qualifier::Exact, x.start));
+        let m = NumberMention {
+            start: x.start,
+            end: e,
+            qual_start: qs,
+            qual_end: e,
+            value: v,
+            value_hi: None,
+            qualifier: q,
+            unit: NumUnit::Percent,
+            kind: NumKind::Fraction,
+            followed_by_hyphen_noun: false,
+        };
+        push(out, first, m);
+        return e;
+    }
+
     // ranges and compounds
     let range = match detect_range(b, &mut x) {
         Err(m) => {
@@ -2930,6 +2952,65 @@ fn finish(b: &[u8], mut x: Expr, out: &mut Vec<NumberMention>, first: usize) -> 
     m.qual_end
 }
 
+/// "one in five", "nine out of 10": the share in percent and the end of the expression.
+fn ratio_after(b: &[u8], x: &Expr) -> Option<(f64, usize)> {
+    if x.percent
+        || x.money
+        || !matches!(x.form, Form::Num | Form::One)
+        || x.value < 1.0
+        || x.value.fract() != 0.0
+    {
+        return None;
+    }
+    let w = next_word(b, x.end).filter(|w| w.s > x.end)?;
+    let p = if w.is(b, b"in") {
+        w.e
+    } else if w.is(b, b"out") {
+        let o = next_word(b, w.e)?;
+        if !o.is(b, b"of") {
+            return None;
+        }
+        o.e
+    } else {
+        return None;
+    };
+    let k = space_len(b, p);
+    if k == 0 {
+        return None;
+    }
+    let j = p + k;
+    let (m, me) = if is_digit(at(b, j)) {
+        let e = digit_end(b, j);
+        if is_alnum(at(b, e))
+            || e - j > 4
+            || matches!(at(b, e), b',' | b'.' | b'%' | b'-') && is_digit(at(b, e + 1))
+        {
+            return None;
+        }
+        (parse_plain(b, j, e), e)
+    } else if is_alpha(at(b, j)) {
+        let e = alpha_end(b, j);
+        let y = parse_word_expr(b, j, e, true)?;
+        if !matches!(y.form, Form::Num | Form::One) {
+            return None;
+        }
+        (y.value, y.end)
+    } else {
+        return None;
+    };
+    if m <= x.value || m > 1000.0 || m.fract() != 0.0 || at(b, me) == b'-' {
+        return None;
+    }
+    // "3 in 10 days" is not a share
+    if let Some(nw) = next_word(b, me).filter(|n| n.s > me) {
+        let nb = nw.bytes(b);
+        if is_duration_unit(nb) || is_measure_unit(nb) || is_currency_word(nb) {
+            return None;
+        }
+    }
+    Some(((x.value / m * 1000.0).round() / 10.0, me))
+}
+
 /// Whether a bare "one" is a number here ("one soldier", "at least one") rather than a pronoun
 /// or idiom ("one of", "no one", "one day").
 fn keep_one(b: &[u8], x: &Expr, q: Qualifier) -> bool {
@@ -2942,6 +3023,7 @@ fn keep_one(b: &[u8], x: &Expr, q: Qualifier) -> bool {
             if matches!(
                 l,
                 b"no"
+                    | b"number"
                     | b"any"
                     | b"every"
                     | b"each"
@@ -2989,6 +3071,11 @@ fn keep_one(b: &[u8], x: &Expr, q: Qualifier) -> bool {
         l,
         b"of"
             | b"another"
+            | b"based"
+            | b"up"
+            | b"where"
+            | b"when"
+            | b"between"
             | b"who"
             | b"that"
             | b"which"
@@ -4532,6 +4619,91 @@ mod tests {
             words as f64 / best / 1e6,
             bytes as f64 / best / 1e6
         );
+    }
+
+    /// Random token soup: never panics, spans are sorted, non-overlapping and on char
+    /// boundaries.
+    #[test]
+    fn fuzz_invariants() {
+        const TOKS: &[&str] = &[
+            "1", "23", "2,700", "1.5", "2000", "1990s", "one", "two", "a", "half", "third",
+            "thirds", "dozen", "hundreds", "tens", "of", "thousand", "million", "and", "to", "or",
+            "between", "about", "more", "than", "at", "least", "up", "-", "\u{2013}", " ", " ",
+            " ", ",", ".", "%", "$", "£", "€", "\u{a0}", "\u{201c}", "\u{201d}", "No.", "March",
+            "Feb.", "year-old", "km", "m", "bn", "p.m.", "a.m.", ":", "/", "'s", "F", "G", "COVID",
+            "in", "out", "so", "odd", "plus", "+", "point", "seven", "twenty", "first", "\n",
+            "per", "cent", "percent", "many", "several", "few", "é", "日本",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut t = String::new();
+        for _ in 0..20_000 {
+            t.clear();
+            let n = (next() % 14) as usize;
+            for _ in 0..n {
+                t.push_str(TOKS[(next() % TOKS.len() as u64) as usize]);
+            }
+            let v = find_numbers(&t);
+            let mut prev_end = 0;
+            for m in &v {
+                assert!(
+                    m.qual_start <= m.start
+                        && m.start < m.end
+                        && m.end <= m.qual_end
+                        && m.qual_end <= t.len(),
+                    "{t:?} {m:?}"
+                );
+                assert!(m.qual_start >= prev_end, "{t:?} {v:?}");
+                assert!(
+                    t.is_char_boundary(m.start) && t.is_char_boundary(m.end),
+                    "{t:?} {m:?}"
+                );
+                assert!(
+                    t.is_char_boundary(m.qual_start) && t.is_char_boundary(m.qual_end),
+                    "{t:?} {m:?}"
+                );
+                assert!(m.value.is_finite());
+                prev_end = m.qual_end;
+            }
+        }
+    }
+
+    #[test]
+    fn ratios() {
+        let frac = |t: &str, surf: &str, v: f64, q: Qualifier| {
+            let m = one(t);
+            assert_eq!(
+                (&t[m.start..m.end], m.value, m.qualifier, m.unit, m.kind),
+                (surf, v, q, NumUnit::Percent, NumKind::Fraction),
+                "{t}"
+            );
+        };
+        frac(
+            "one in five children is hungry",
+            "one in five",
+            20.0,
+            Qualifier::Exact,
+        );
+        frac(
+            "almost one in six cars sold",
+            "one in six",
+            16.7,
+            Qualifier::Approx,
+        );
+        frac(
+            "nine out of 10 residents fled",
+            "nine out of 10",
+            90.0,
+            Qualifier::Exact,
+        );
+        frac("3 in 4 voters", "3 in 4", 75.0, Qualifier::Exact);
+        assert_eq!(nums("They killed 3 in 10 days.").len(), 2);
+        assert_eq!(nums("Five in 2024 died.").len(), 2);
     }
 
     #[test]

@@ -217,6 +217,9 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             i += clen + 1;
             kind = TokKind::Word;
         } else if is_quote_char(c) {
+            // Two straight apostrophes ('') are a double quotation mark in some archives.
+            let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+            let (c, clen) = if doubled { ('"', 2) } else { (c, clen) };
             let prev = text[..i].chars().next_back();
             let next = text[i + clen..].chars().next();
             let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
@@ -605,6 +608,14 @@ mod tests {
                 TokKind::CloseQuote
             ]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_mark() {
+        let doc = seg("''We will win,'' she said. The team's ''best'' year.");
+        assert_eq!(doc.quoted.len(), 2);
+        assert_eq!(doc.slice(doc.quoted[0].inner), "We will win,");
+        assert_eq!(doc.slice(doc.quoted[1].inner), "best");
     }
 
     #[test]

@@ -92,7 +92,13 @@ pub fn stances(doc: &mut Doc) {
         let r = doc.sentences[s].token_range();
         let mut i = r.start;
         while i < r.end {
-            if doc.quoted_at(doc.tokens[i].span.start()).is_some() {
+            // cheap first-word filter before the pattern table
+            if !matches!(
+                doc.tok(i),
+                "declined" | "refused" | "declines" | "did" | "would" | "had" | "neither" | "has"
+                    | "denied" | "denies" | "rejected" | "confirmed" | "confirms"
+            ) || doc.quoted_at(doc.tokens[i].span.start()).is_some()
+            {
                 i += 1;
                 continue;
             }

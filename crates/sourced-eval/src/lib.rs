@@ -24,6 +24,14 @@ pub enum EvalError {
     },
 }
 
+/// The shared data folder: `$SOURCED_SHARED`, else `../shared` beside the repository.
+pub fn shared_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SOURCED_SHARED") {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
 pub(crate) fn read(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|source| EvalError::Io {
         path: path.to_path_buf(),

@@ -41,7 +41,8 @@ pub struct ScoreOptions {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct QuoteError {
     pub doc: String,
-    /// `miss` (gold not found), `false` (prediction matching no gold) or `speaker`.
+    /// `miss` (gold not found), `false` (prediction matching no gold), `speaker` (matched, wrong
+    /// speaker) or `hit` (matched, right speaker: listed for error analysis, not printed).
     pub what: &'static str,
     /// `direct_mixed` or `all`.
     pub subset: &'static str,
@@ -59,6 +60,8 @@ pub struct QuoteError {
     pub pred_kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pred_speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pred_cue: Option<String>,
     /// The text around the item.
     pub context: String,
 }
@@ -86,6 +89,38 @@ impl std::fmt::Display for QuoteError {
             )?;
         }
         Ok(())
+    }
+}
+
+/// The gold kind. The data file derives it from double quotation marks only, so a quotation
+/// set in doubled apostrophes (`''…''`, the convention of some newspaper archives) came out as
+/// `indirect`; the same rule is applied here with `''` read as a double mark: `direct` when
+/// every fragment opens with the mark and closes with it (or runs on unclosed), else `mixed`.
+fn gold_kind(kind: &str, spans: &[[usize; 2]], chars: &[char]) -> String {
+    if kind != "indirect" {
+        return kind.to_string();
+    }
+    let mut any = false;
+    let mut all = true;
+    for s in spans {
+        let frag: String = chars[s[0].min(chars.len())..s[1].min(chars.len())]
+            .iter()
+            .collect();
+        let marks = frag.matches("''").count();
+        if marks == 0 {
+            all = false;
+            continue;
+        }
+        any = true;
+        let t = frag.trim();
+        if !(t.starts_with("''") && (t.ends_with("''") || marks == 1)) {
+            all = false;
+        }
+    }
+    match (any, all) {
+        (false, _) => kind.to_string(),
+        (true, true) => "direct".to_string(),
+        (true, false) => "mixed".to_string(),
     }
 }
 
@@ -119,6 +154,7 @@ struct PredItem {
     direct_or_mixed: bool,
     spans: Vec<[usize; 2]>,
     kind: &'static str,
+    cue_text: String,
 }
 
 /// Start offsets (in code points) of the words of `text`: runs of alphanumerics.
@@ -266,6 +302,7 @@ impl ErrorSink<'_> {
             pred: p.map(|p| self.text(&p.spans)),
             pred_kind: p.map(|p| p.kind.to_string()),
             pred_speaker: p.map(|p| p.speaker_text.clone()),
+            pred_cue: p.map(|p| p.cue_text.clone()),
             context: self.context(&spans),
         };
         if let Some(out) = self.out.as_deref_mut() {
@@ -285,6 +322,9 @@ fn score_subset(gold: &[&GoldItem], pred: &[&PredItem], c: &mut Counts, sink: &m
             c.matched_with_speaker += 1;
             if speaker_ok(gold[gi], pred[pi]) {
                 c.speaker_right += 1;
+                if sink.out.is_some() {
+                    sink.push("hit", Some(gold[gi]), Some(pred[pi]));
+                }
             } else if sink.out.is_some() {
                 sink.push("speaker", Some(gold[gi]), Some(pred[pi]));
             }
@@ -364,7 +404,7 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
                     .as_array()
                     .map(|a| a.iter().filter_map(span_of).collect())
                     .unwrap_or_default();
-                let kind = q["kind"].as_str().unwrap_or("");
+                let kind = gold_kind(q["kind"].as_str().unwrap_or(""), &spans, &chars);
                 GoldItem {
                     words: words_in(&words, &spans),
                     speaker,
@@ -400,6 +440,7 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
                         QuoteKind::Mixed => "mixed",
                         QuoteKind::Indirect => "indirect",
                     },
+                    cue_text: q.cue_text.clone().unwrap_or_default(),
                 }
             })
             .collect();

@@ -119,7 +119,7 @@ fn check_text(text: String, origin: &str) -> Result<String, IntakeError> {
 /// Refuses NUL bytes anywhere in the sniffed prefix, or too many control bytes.
 pub(crate) fn check_binary_bytes(bytes: &[u8], origin: &str) -> Result<(), IntakeError> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if memchr::memchr(0, head).is_some() || memchr::memchr(0, bytes).is_some() {
+    if memchr::memchr(0, bytes).is_some() {
         return Err(IntakeError::Binary {
             origin: origin.to_string(),
             reason: "NUL bytes".to_string(),

@@ -21,6 +21,7 @@ mod decode;
 mod error;
 mod html;
 mod jsonl;
+mod meta;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -61,6 +62,8 @@ pub enum Format {
     /// An HTML page: main-content extraction.
     Html,
     /// One JSON object per line: `{"id","text"|"html","url","title","published"}`.
+    /// `"text"` wins over `"html"`; for `"html"` the record's own title, url and
+    /// published override those found in the page. Unknown fields are ignored.
     Jsonl,
     /// Decide from the content (see crate docs).
     Auto,

@@ -318,6 +318,14 @@ fn utf16_inputs() {
     assert_eq!(docs[0].as_ref().unwrap().text, "Grüße aus Köln");
 }
 
+#[test]
+fn stream_and_error_are_send() {
+    fn assert_send<T: Send>() {}
+    fn assert_send_sync<T: Send + Sync + 'static>() {}
+    assert_send::<sourced_intake::DocumentStream>();
+    assert_send_sync::<IntakeError>();
+}
+
 fn tempdir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);

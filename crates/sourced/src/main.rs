@@ -1,3 +1,4 @@
+mod bench_cmd;
 mod eval_cmd;
 mod extract_cmd;
 
@@ -19,6 +20,8 @@ struct Cli {
 enum Command {
     /// Extract the ledger of each document: claims, quotes, stances, entities.
     Extract(extract_cmd::ExtractArgs),
+    /// Measure throughput on a corpus: words/s per stage and peak memory.
+    Bench(bench_cmd::BenchArgs),
     /// Score against gold data: precision, recall, F1.
     Eval(eval_cmd::EvalArgs),
 }
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Bench(args) => bench_cmd::run(args),
     };
     match result {
         Ok(code) => code,
