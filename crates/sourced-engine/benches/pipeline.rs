@@ -28,9 +28,15 @@ fn bench_demo(c: &mut Criterion) {
 fn bench_corpus(c: &mut Criterion) {
     let path = std::env::var_os("SOURCED_SHARED")
         .map(|p| Path::new(&p).join("data/corpus/bbc-news-2005.jsonl"))
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/corpus/bbc-news-2005.jsonl"));
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/corpus/bbc-news-2005.jsonl")
+        });
     let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping the corpus benchmark: {} not found", path.display());
+        eprintln!(
+            "skipping the corpus benchmark: {} not found",
+            path.display()
+        );
         return;
     };
     let docs: Vec<String> = text

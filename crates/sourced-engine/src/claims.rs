@@ -80,11 +80,12 @@ const MEASURES: &[(&str, &str)] = &[
     ("released", "other:released"),
     ("releasing", "other:released"),
     ("refugees", "other:refugees"),
-    ("holding", "other:held_hostage"), ("held", "other:held_hostage"),
     ("escaped", "other:escaped"),
     ("deported", "other:repatriated"),
     ("repatriated", "other:repatriated"),
     ("evacuated", "other:evacuated"),
+    ("arrest", "detained"),
+    ("caught", "detained"),
 ];
 
 /// Words that may stand between a number and the noun it counts ("two North Korean soldiers",
@@ -158,6 +159,9 @@ const COUNT_MODIFIERS: &[&str] = &[
     "total",
     "combined",
     "estimated",
+    "corps",
+    "and",
+    "coal",
 ];
 
 /// Subject nouns that are not in the people list but count people here.
@@ -204,37 +208,95 @@ struct Found {
     subject: Option<(usize, usize)>,
 }
 
-/// Reads what the number at tokens [na, nb) counts and what happened to them.
+/// Nouns right after a number that name what happened ("300 deaths", "2,700 injuries").
+const MEASURE_NOUNS: &[&str] = &[
+    "deaths",
+    "injuries",
+    "casualties",
+    "fatalities",
+    "dead",
+    "wounded",
+    "injured",
+    "bodies",
+    "refugees",
+    "defectors",
+    "arrests",
+    "losses",
+    "hostage",
+    "prisoner",
+    "missing",
+];
+
+/// Participles that, between a number and its noun, say what happened ("two captured soldiers").
+const MEASURE_ADJECTIVES: &[&str] = &[
+    "captured",
+    "wounded",
+    "injured",
+    "dead",
+    "detained",
+    "missing",
+    "displaced",
+    "abducted",
+    "kidnapped",
+    "arrested",
+    "jailed",
+    "slain",
+    "rescued",
+    "released",
+    "freed",
+];
+
+/// Words that may follow a bare number that still counts people ("killing at least 5 in …").
+const AFTER_BARE: &[&str] = &[
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "during",
+    "since",
+    "from",
+    "over",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "including",
+    "others",
+    "more",
+    "people",
+    "so",
+    "by",
+    "this",
+    "last",
+    "across",
+    "near",
+    "inside",
+    "with",
+    "to",
+];
+
+/// Reads what the number at tokens [qa..na, nb) counts and what happened to them.
 fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
     let (ca, cb) = clause(doc, na);
-    // the counted noun right after the number
     let mut subject = None;
     let mut measure = None;
     let mut k = nb;
     let mut mods = 0;
-    while k < cb && mods <= 4 {
+    // the counted noun right after the number, past a few modifiers
+    while k < cb && mods <= 6 {
         let s = doc.tok(k);
-        if let Some(m) = measure_of(s) {
-            // "300 deaths", "2,700 injuries", "five dead"
-            if matches!(
-                s,
-                "deaths"
-                    | "injuries"
-                    | "casualties"
-                    | "fatalities"
-                    | "dead"
-                    | "wounded"
-                    | "injured"
-                    | "bodies"
-                    | "refugees"
-                    | "defectors"
-                    | "arrests"
-                    | "losses"
-            ) {
-                measure = Some(m);
+        if MEASURE_NOUNS.contains(&s) {
+            measure = measure_of(s);
+            // "17 injured people": the adjective is followed by who they are
+            if k + 1 < cb && people_word(doc, k + 1) {
+                subject = Some((k + 1, k + 2));
+                k += 2;
+            } else {
                 k += 1;
-                break;
             }
+            break;
         }
         if people_word(doc, k) {
             let first = (nb..=k)
@@ -246,118 +308,256 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
                 })
                 .unwrap_or(k);
             let mut end = k + 1;
-            // "North Korean soldiers" is one subject; "soldiers" followed by a second people
-            // word ("security personnel") too
+            // "security personnel": a second people word belongs to the same subject
             while end < cb && people_word(doc, end) && end < k + 2 {
                 end += 1;
             }
             subject = Some((first, end));
+            if s == "hostages" && measure.is_none() {
+                measure = Some(hostage_measure(doc, qa, ca));
+            }
             k = end;
             break;
         }
-        if matches!(
-            s,
-            "captured"
-                | "wounded"
-                | "injured"
-                | "dead"
-                | "detained"
-                | "missing"
-                | "displaced"
-                | "abducted"
-                | "kidnapped"
-                | "arrested"
-                | "jailed"
-                | "slain"
-                | "rescued"
-                | "released"
-                | "freed"
-        ) {
+        if MEASURE_ADJECTIVES.contains(&s) {
             measure = measure_of(s);
         }
         let t = doc.tokens[k];
-        let ok = t.kind == TokKind::Word
+        let before_people =
+            k + 1 < cb && (people_word(doc, k + 1) || (k + 2 < cb && people_word(doc, k + 2)));
+        let modifier = t.kind == TokKind::Word
             && (t.is_cap()
                 || crate::lexicon::contains_ci(COUNT_MODIFIERS, s)
                 || s.contains('-')
-                || words().demonym_adj.contains_key(s));
-        if !ok {
+                || words().demonym_adj.contains_key(s)
+                || (before_people
+                    && !matches!(s, "of" | "who" | "that" | "which" | "in" | "were" | "was")));
+        if !modifier {
             break;
         }
         mods += 1;
         k += 1;
     }
     if subject.is_none() && measure.is_none() {
-        // a bare number is a count of people only as the object of a measure verb
-        // ("killing at least 5", "rescued 190"), or as a predicate ("the toll rose to 31")
-        let (m, at) = left_measure(doc, na, ca)?;
+        // A bare number counts people only as the object of a nearby measure verb ("killing at
+        // least 5", "rescued 190") or as a predicate ("the toll rose to 31"), and only when no
+        // other noun follows it ("three major stock indexes", "150 of his concerts").
+        if nb < cb && doc.tokens[nb].kind == TokKind::Word {
+            let next = doc.tok(nb);
+            let of_people = next == "of"
+                && (nb + 1..(nb + 4).min(cb)).any(|j| {
+                    people_word(doc, j) || matches!(doc.tok(j), "whom" | "them" | "those")
+                });
+            if !AFTER_BARE.contains(&next) && !of_people {
+                return None;
+            }
+        }
+        if nb + 1 < cb
+            && doc.tok(nb) == "of"
+            && matches!(doc.tok(nb + 1), "whom" | "them" | "those")
+        {
+            if let Some(m) = right_measure(doc, nb + 2, cb) {
+                return Some(Found {
+                    measure: m,
+                    subject: None,
+                });
+            }
+        }
+        let (m, at) = left_measure(doc, qa, ca)?;
+        // a verb must be close; a measure noun may stand further back as the subject of a
+        // predicate ("casualties among X have surpassed 3,000", "the toll rose to 31")
+        if qa - at > 4 && doc.tok(at) != "toll" && !MEASURE_NOUNS.contains(&doc.tok(at)) {
+            return None;
+        }
         return Some(Found {
-            measure: m,
+            measure: coordinated(doc, at, m),
             subject: among_subject(doc, at, na),
         });
     }
     // a verb right before the figure governs it: "killed at least 25 people and injured 60"
     let adjacent = (qa > ca)
         .then(|| doc.tok(qa - 1))
-        .filter(|w| w.ends_with("ed") || matches!(*w, "sent" | "held" | "holding" | "freed" | "killing" | "injuring" | "wounding"))
-        .and_then(measure_of);
-    if measure.is_none() || adjacent.is_some() && subject.is_some() && measure == right_measure(doc, k, cb) {
-        measure = adjacent
-            .or_else(|| right_measure(doc, k, cb))
-            .or_else(|| left_measure(doc, na, ca).map(|(m, _)| m));
-    }
-    // the noun counts people, but nothing says what happened to them
-    let measure = measure?;
+        .filter(|w| {
+            w.ends_with("ed")
+                || matches!(
+                    *w,
+                    "sent" | "freed" | "dead" | "killing" | "injuring" | "wounding" | "taking"
+                )
+        })
+        .and_then(measure_of)
+        .map(|m| coordinated(doc, qa - 1, m));
+    let measure = match (measure, adjacent) {
+        (Some(m), _) => m,
+        (None, Some(a)) => a,
+        (None, None) => right_measure(doc, k, cb)
+            .or_else(|| left_measure(doc, qa, ca).map(|(m, at)| coordinated(doc, at, m)))?,
+    };
+    let measure = if measure == "deployed" && (k..(k + 5).min(cb)).any(|j| doc.tok(j) == "back") {
+        "other:repatriated"
+    } else {
+        measure
+    };
     Some(Found { measure, subject })
+}
+
+/// "31 people, including 23 security personnel, lost their lives": a subset named inside
+/// another figure's sentence shares its measure.
+fn subset_of_previous(doc: &Doc, qa: usize, nb: usize, at: usize, out: &[Claim]) -> Option<Found> {
+    let lead = (qa >= 1 && matches!(doc.tok(qa - 1), "including" | "with"))
+        || (qa >= 2
+            && matches!(
+                (doc.tok(qa - 2), doc.tok(qa - 1)),
+                ("along", "with") | ("among", "them") | ("of", "whom") | ("as", "well")
+            ));
+    if !lead {
+        return None;
+    }
+    let prev = out.last()?;
+    let sent = doc.sentence_at(at)?;
+    if doc.sentence_at(prev.evidence.start())? != sent {
+        return None;
+    }
+    let (_, cb) = clause(doc, qa);
+    let mut end = nb;
+    while end < cb && end < nb + 5 && !people_word(doc, end) {
+        end += 1;
+    }
+    let subject = (end < cb && people_word(doc, end)).then_some((nb, end + 1));
+    Some(Found {
+        measure: measure_static(&prev.measure)?,
+        subject,
+    })
+}
+
+/// The lexicon's own string for a measure (claims store owned strings).
+fn measure_static(m: &str) -> Option<&'static str> {
+    MEASURES.iter().map(|(_, v)| *v).find(|v| *v == m)
+}
+
+/// "killed and injured 1,000", "dead or wounded": both together are casualties.
+fn coordinated(doc: &Doc, at: usize, m: &'static str) -> &'static str {
+    if !matches!(m, "killed" | "wounded") || at < 2 || !matches!(doc.tok(at - 1), "and" | "or") {
+        return m;
+    }
+    match measure_of(doc.tok(at - 2)) {
+        Some(other) if matches!(other, "killed" | "wounded") && other != m => "casualties",
+        _ => m,
+    }
+}
+
+/// Hostages taken are captured; hostages held are held hostage.
+fn hostage_measure(doc: &Doc, qa: usize, ca: usize) -> &'static str {
+    let lo = qa.saturating_sub(4).max(ca);
+    if (lo..qa).any(|j| matches!(doc.tok(j), "holding" | "held" | "hold" | "holds")) {
+        "other:held_hostage"
+    } else {
+        "captured"
+    }
 }
 
 /// A measure word after the counted noun: "soldiers have been killed", "people died",
 /// "31 people, including 23 security personnel, lost their lives", "18 troops, three staff
-/// and five passengers were among those killed".
+/// and five passengers were among those killed". A participle right after the noun is a
+/// modifier ("schoolgirls kidnapped in May were freed"); the verb with an auxiliary wins.
 fn right_measure(doc: &Doc, from: usize, cb: usize) -> Option<&'static str> {
     let mut k = from;
     let mut budget = 8;
+    let mut first = None;
     while k < cb && budget > 0 {
         let s = doc.tok(k);
         if let Some(m) = measure_of(s) {
-            return Some(m);
+            let aux = k > 0
+                && matches!(
+                    doc.tok(k - 1),
+                    "were"
+                        | "was"
+                        | "been"
+                        | "be"
+                        | "are"
+                        | "is"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "being"
+                );
+            if aux || k > from {
+                return Some(m);
+            }
+            first.get_or_insert(m);
         }
         if s == "," || s == "(" {
-            // skip an inserted subset or a list item: ", including 23 …," / ", three staff"
-            let next = k + 1;
-            let skip = next < cb
-                && (matches!(doc.tok(next), "including" | "among" | "mostly" | "most" | "many" | "some" | "all" | "and")
-                    || doc.tokens[next].kind == TokKind::Number
-                    || is_number_word(doc.tok(next)));
-            if !skip {
-                return None;
+            // skip an inserted subset or list: ", including 58 men, 31 women and 15 children,"
+            let starts_insert = |j: usize| {
+                j < cb
+                    && (matches!(
+                        doc.tok(j),
+                        "including" | "among" | "mostly" | "most" | "many" | "some" | "all" | "and"
+                    ) || doc.tokens[j].kind == TokKind::Number
+                        || is_number_word(doc.tok(j)))
+            };
+            if !starts_insert(k + 1) {
+                break;
             }
-            let mut j = next + 1;
-            while j < cb && !matches!(doc.tok(j), "," | ")") && j < next + 12 {
-                j += 1;
-            }
-            if j >= cb {
-                return None;
+            let mut j = k + 2;
+            loop {
+                let seg = j;
+                while j < cb && !matches!(doc.tok(j), "," | ")") && j < seg + 12 {
+                    j += 1;
+                }
+                if j >= cb || !matches!(doc.tok(j), "," | ")") {
+                    return first;
+                }
+                if starts_insert(j + 1) && doc.tok(j + 1) != "and"
+                    || (doc.tok(j + 1) == "and"
+                        && j + 2 < cb
+                        && (doc.tokens[j + 2].kind == TokKind::Number
+                            || is_number_word(doc.tok(j + 2))))
+                {
+                    j += 2;
+                    continue;
+                }
+                break;
             }
             k = j + 1;
             budget = 8;
             continue;
         }
         if matches!(s, "who" | "which" | "that") {
-            return None;
+            break;
         }
         k += 1;
         budget -= 1;
     }
-    None
+    first
 }
 
 fn is_number_word(s: &str) -> bool {
     matches!(
         s,
-        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve"
-            | "dozens" | "hundreds" | "thousands" | "millions" | "several" | "another" | "at" | "about"
-            | "more" | "nearly" | "some" | "over" | "up"
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "several"
+            | "another"
+            | "at"
+            | "about"
+            | "more"
+            | "nearly"
+            | "some"
+            | "over"
+            | "up"
     )
 }
 
@@ -383,17 +583,19 @@ fn among_subject(doc: &Doc, at: usize, na: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// A measure word before the number: "killed 30 militants", "casualties … surpassed 3,000".
-fn left_measure(doc: &Doc, na: usize, ca: usize) -> Option<(&'static str, usize)> {
-    let mut k = na;
-    let limit = na.saturating_sub(8).max(ca);
+/// A measure word before the number (or its qualifier): "killed 30 militants",
+/// "casualties … surpassed 3,000". Returns the measure and where its word stands.
+fn left_measure(doc: &Doc, qa: usize, ca: usize) -> Option<(&'static str, usize)> {
+    let mut k = qa;
+    let limit = qa.saturating_sub(8).max(ca);
     while k > limit {
         k -= 1;
         let s = doc.tok(k);
         if let Some(m) = measure_of(s) {
             return Some((m, k));
         }
-        if matches!(doc.tokens[k].kind, TokKind::Number) || matches!(s, "," | "(") {
+        let year = s.len() == 4 && s.starts_with(['1', '2']);
+        if (matches!(doc.tokens[k].kind, TokKind::Number) && !year) || matches!(s, "," | "(") {
             return None;
         }
     }
@@ -507,11 +709,16 @@ pub fn claims(doc: &mut Doc) {
             continue;
         }
         let qa = doc.tokens_in(Span::new(num.qual_start, num.end)).start;
-        let Some(found) = read_figure(doc, qa, toks.start, toks.end) else {
+        let found = read_figure(doc, qa, toks.start, toks.end)
+            .or_else(|| subset_of_previous(doc, qa, toks.end, num.start, &out));
+        let Some(found) = found else {
             continue;
         };
         let s = doc.sentence_at(num.start).unwrap_or(0);
         let sentence = doc.sentences[s].span;
+        if !conflict_context(doc, s) {
+            continue;
+        }
         // the innermost reported speech that holds the number
         let quote = doc
             .quotes
@@ -569,7 +776,7 @@ pub fn claims(doc: &mut Doc) {
             via: q.map(|q| q.via.clone()).unwrap_or_default(),
             stance,
             place: place_near(doc, toks.start, s),
-            time: None,
+            time: time_near(doc, span, q.map(|q| q.span)),
             evidence: sentence,
             same_as: None,
         };
@@ -601,7 +808,82 @@ fn share_of_people(doc: &Doc, after: usize) -> bool {
     if k >= n || doc.tok(k) != "of" {
         return false;
     }
-    (k + 1..(k + 6).min(n)).any(|j| people_word(doc, j) || matches!(doc.tok(j), "population" | "force" | "forces"))
+    (k + 1..(k + 6).min(n))
+        .any(|j| people_word(doc, j) || matches!(doc.tok(j), "population" | "force" | "forces"))
+}
+
+/// Disasters, disease and accidents are not conflicts (CLAIMS-GUIDE): a figure in a sentence
+/// about them is left out unless the sentence also speaks of violence.
+fn conflict_context(doc: &Doc, s: usize) -> bool {
+    const NOT_CONFLICT: &[&str] = &[
+        "covid",
+        "coronavirus",
+        "pandemic",
+        "virus",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "storm",
+        "flood",
+        "floods",
+        "flooding",
+        "earthquake",
+        "quake",
+        "drought",
+        "bushfire",
+        "bushfires",
+        "wildfire",
+        "wildfires",
+        "mpox",
+        "overdose",
+        "overdoses",
+        "fentanyl",
+        "outbreak",
+        "tsunami",
+        "landslide",
+        "landslides",
+        "heatwave",
+        "disaster",
+        "epidemic",
+        "vaccine",
+    ];
+    const CONFLICT: &[&str] = &[
+        "attack",
+        "attacks",
+        "war",
+        "fighting",
+        "militants",
+        "troops",
+        "soldiers",
+        "rebels",
+        "airstrike",
+        "airstrikes",
+        "shelling",
+        "bombing",
+        "insurgents",
+        "army",
+        "military",
+        "gunmen",
+        "terrorists",
+        "conflict",
+        "clashes",
+        "offensive",
+        "hostages",
+    ];
+    let r = doc.sentences[s].token_range();
+    let mut calm = false;
+    for i in r {
+        let w = doc.tok(i);
+        if w.len() < 3 || doc.tokens[i].kind != TokKind::Word {
+            continue;
+        }
+        let lower = w.to_ascii_lowercase();
+        if CONFLICT.contains(&lower.as_str()) {
+            return true;
+        }
+        calm |= NOT_CONFLICT.contains(&lower.as_str());
+    }
+    !calm
 }
 
 fn is_news_outlet(doc: &Doc, e: u32) -> bool {
@@ -633,6 +915,20 @@ fn is_news_outlet(doc: &Doc, e: u32) -> bool {
             )
         })
         && !ent.name.contains("Intelligence")
+}
+
+/// When the counted thing happened, as written: the date expression nearest the figure in its
+/// sentence, inside the reported content when there is one (so "told reporters on Monday",
+/// when it was said, is not taken for when it happened).
+fn time_near(doc: &Doc, figure: Span, content: Option<Span>) -> Option<Span> {
+    let s = doc.sentence_at(figure.start())?;
+    let within = content.unwrap_or(doc.sentences[s].span);
+    let sent = doc.sentences[s].span;
+    doc.dates
+        .iter()
+        .map(|d| Span::new(d.rel_start, d.end))
+        .filter(|d| within.contains(*d) && sent.contains(*d))
+        .min_by_key(|d| (d.start as i64 - figure.start as i64).unsigned_abs())
 }
 
 /// The nearest place named in the sentence after a locative word ("in Russia’s war", "to

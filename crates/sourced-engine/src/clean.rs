@@ -95,7 +95,7 @@ fn is_boilerplate(line: &str) -> bool {
         return false;
     }
     let lower = trimmed.to_lowercase();
-    let bare = lower.trim_end_matches(|c: char| matches!(c, ':' | '.' | '…' | '>' | '»' | '›'));
+    let bare = lower.trim_end_matches([':', '.', '…', '>', '»', '›']);
     if BOILERPLATE_LINES.contains(&bare.trim()) {
         return true;
     }

@@ -133,7 +133,10 @@ pub fn coreference(doc: &mut Doc) {
                 // the named person has no role yet, or one that shares the description's head
                 // ("a regional governor" … "Governor Ilse Marren")
                 let head = role.rsplit(' ').next().unwrap_or("").to_lowercase();
-                let fits = ent.role.as_ref().is_none_or(|r| r.to_lowercase().split(' ').any(|w| w == head));
+                let fits = ent
+                    .role
+                    .as_ref()
+                    .is_none_or(|r| r.to_lowercase().split(' ').any(|w| w == head));
                 if here <= sent + 2 && ent.kind == EntityKind::Person && fits {
                     if ent.role.as_ref().is_none_or(|r| r.len() < role.len()) {
                         ent.role = Some(role);

@@ -155,6 +155,8 @@ fn is_cap_word(doc: &Doc, i: usize) -> bool {
 fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
     let w = words();
     let mut i = range.start;
+    // index just past the last common word skipped at a clause start
+    let mut skipped_to = usize::MAX;
     while i < range.end {
         if !is_cap_word(doc, i) {
             i += 1;
@@ -163,13 +165,23 @@ fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candi
         let word = doc.tok(i);
         // Sentence-initial common words ("The", "Added") are not names, but "The Hague" is;
         // mid-sentence, only function words and dates are skipped ("National" may start a name).
+        // A clause opening after a comma ("Added to that, Meanwhile Reports say") counts as a
+        // start, and so does the word after a skipped one.
         let at_start = doc.tokens[i].is(flag::SENT_START)
-            || (i > 0 && matches!(doc.tokens[i - 1].kind, TokKind::OpenQuote | TokKind::Dash));
+            || skipped_to == i
+            || (i > 0
+                && (matches!(doc.tokens[i - 1].kind, TokKind::OpenQuote | TokKind::Dash)
+                    || matches!(doc.tok(i - 1), "," | ";")
+                        && w.common_caps.contains_key(word)
+                        && !doc.tokens[i + 1..range.end.min(i + 2)].iter().any(|t| {
+                            t.is_cap() && !w.common_caps.contains_key(doc.slice(t.span))
+                        })));
         if w.common_caps.contains_key(word)
             && !w.names.contains_key(word)
             && (at_start || FUNCTION_CAPS.contains(&word))
         {
             i += 1;
+            skipped_to = i;
             continue;
         }
         let a = i;
@@ -280,9 +292,9 @@ fn classify(doc: &Doc, a0: usize, b: usize, sent_end: usize, out: &mut Vec<Candi
         cand.tail_end = tail;
     } else if UNIT_HEADS.contains(&last) {
         cand.kind = Some(EntityKind::Group);
-    } else if (a..b).any(|i| w.org_heads.contains_key(doc.tok(i))) {
-        cand.kind = Some(EntityKind::Org);
-    } else if doc.tokens[a].is(flag::ALL_CAPS) && b == a + 1 && name.len() <= 6 {
+    } else if (a..b).any(|i| w.org_heads.contains_key(doc.tok(i)))
+        || (doc.tokens[a].is(flag::ALL_CAPS) && b == a + 1 && name.len() <= 6)
+    {
         cand.kind = Some(EntityKind::Org);
     } else if titled || b - a >= 2 {
         cand.kind = Some(EntityKind::Person);

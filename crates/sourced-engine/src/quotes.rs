@@ -254,6 +254,38 @@ const WEAK_LEMMAS: &[&str] = &[
     "imply",
 ];
 
+const AUX: u8 = 1;
+const NP: u8 = 2;
+
+/// One hash probe for the stage's own word lists ([`AUX_ADVERBS`], [`NP_WORDS`]).
+fn local_class(word: &str) -> u8 {
+    static SETS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for w in AUX_ADVERBS {
+            *m.entry(*w).or_default() |= AUX;
+        }
+        for w in NP_WORDS {
+            *m.entry(*w).or_default() |= NP;
+        }
+        m
+    });
+    if !word.is_ascii() {
+        // "’s" and the like: no lowercasing needed, and none allocated
+        return sets.get(word).copied().unwrap_or(0);
+    }
+    crate::words::with_lower(word, |w| sets.get(w).copied().unwrap_or(0))
+}
+
+fn is_aux(word: &str) -> bool {
+    local_class(word) & AUX != 0
+}
+
+fn is_np_word(word: &str) -> bool {
+    local_class(word) & NP != 0
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Attribution {
     /// Cue token range.
@@ -288,9 +320,9 @@ fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
 }
 
 fn cue_span(doc: &Doc, i: usize) -> (usize, usize) {
-    if doc.tok(i).eq_ignore_ascii_case("according") {
-        (i, i + 2)
-    } else if tok_is(doc, i + 1, "out") && matches!(doc.tok(i), "pointed" | "points" | "pointing") {
+    let two_words = doc.tok(i).eq_ignore_ascii_case("according")
+        || (tok_is(doc, i + 1, "out") && matches!(doc.tok(i), "pointed" | "points" | "pointing"));
+    if two_words {
         (i, i + 2)
     } else {
         (i, i + 1)
@@ -313,7 +345,7 @@ fn np_token(doc: &Doc, i: usize) -> bool {
             w.is(
                 s,
                 class::ROLE | class::ORG_NOUN | class::PEOPLE | class::SOURCE,
-            ) || crate::lexicon::contains_ci(NP_WORDS, s)
+            ) || is_np_word(s)
                 || (s.contains('-') && s.len() > 3)
         }
         TokKind::Number => true,
@@ -336,10 +368,7 @@ fn is_pronoun(doc: &Doc, i: usize) -> bool {
 /// The speaker phrase ending right before `end` (exclusive), not reaching before `limit`.
 fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)> {
     let mut i = end;
-    while i > limit
-        && crate::lexicon::contains_ci(AUX_ADVERBS, doc.tok(i - 1))
-        && !is_pronoun(doc, i - 1)
-    {
+    while i > limit && is_aux(doc.tok(i - 1)) && !is_pronoun(doc, i - 1) {
         i -= 1;
     }
     if i == limit {
@@ -424,21 +453,59 @@ fn determined_np_start(doc: &Doc, end: usize, limit: usize) -> Option<usize> {
         let w = doc.tok(k - 1);
         if matches!(
             w,
-            "the" | "The" | "a" | "A" | "an" | "An" | "his" | "His" | "her" | "Her" | "its"
-                | "Its" | "their" | "Their" | "this" | "This" | "these" | "These" | "those"
-                | "Those" | "some" | "Some" | "many" | "Many" | "most" | "Most" | "several"
-                | "Several" | "other" | "Other" | "both" | "Both" | "our" | "Our" | "one" | "One"
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "its"
+                | "Its"
+                | "their"
+                | "Their"
+                | "this"
+                | "This"
+                | "these"
+                | "These"
+                | "those"
+                | "Those"
+                | "some"
+                | "Some"
+                | "many"
+                | "Many"
+                | "most"
+                | "Most"
+                | "several"
+                | "Several"
+                | "other"
+                | "Other"
+                | "both"
+                | "Both"
+                | "our"
+                | "Our"
+                | "one"
+                | "One"
         ) {
             return (k < end).then_some(k - 1);
         }
         if t.kind == TokKind::Number
-            || words().is(w, class::ROLE | class::ORG_NOUN | class::PEOPLE | class::SOURCE)
+            || words().is(
+                w,
+                class::ROLE | class::ORG_NOUN | class::PEOPLE | class::SOURCE,
+            )
         {
             // "28 voters", "two aides": a count works as a determiner
             if k < end {
                 let mut a = k - 1;
                 if a > limit
-                    && matches!(doc.tok(a - 1), "Some" | "some" | "About" | "about" | "The" | "the")
+                    && matches!(
+                        doc.tok(a - 1),
+                        "Some" | "some" | "About" | "about" | "The" | "the"
+                    )
                 {
                     a -= 1;
                 }
@@ -456,7 +523,7 @@ fn determined_np_start(doc: &Doc, end: usize, limit: usize) -> Option<usize> {
         if t.kind != TokKind::Word
             || t.is_cap()
             || is_cue_at(doc, k - 1).is_some()
-            || crate::lexicon::contains_ci(AUX_ADVERBS, w)
+            || is_aux(w)
             || FUNCTION_WORDS.contains(&w)
             || is_pronoun(doc, k - 1)
         {
@@ -471,18 +538,37 @@ fn is_quantity(doc: &Doc, k: usize) -> bool {
     doc.tokens[k].kind == TokKind::Number
         || matches!(
             doc.tok(k).to_ascii_lowercase().as_str(),
-            "percent" | "most" | "many" | "some" | "all" | "none" | "half" | "majority" | "one"
-                | "two" | "three" | "several" | "few" | "each" | "both" | "members" | "dozens"
-                | "hundreds" | "thousands" | "millions" | "plurality" | "number"
+            "percent"
+                | "most"
+                | "many"
+                | "some"
+                | "all"
+                | "none"
+                | "half"
+                | "majority"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "few"
+                | "each"
+                | "both"
+                | "members"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "plurality"
+                | "number"
         )
 }
 
 /// Words that end a noun phrase when read backwards from its verb.
 const FUNCTION_WORDS: &[&str] = &[
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "that", "which", "who",
-    "and", "or", "but", "as", "than", "if", "when", "while", "because", "so", "not", "no",
-    "be", "been", "being", "am", "can", "could", "should", "may", "might", "must", "into",
-    "over", "under", "after", "before", "since", "until", "what", "how", "why", "where",
+    "and", "or", "but", "as", "than", "if", "when", "while", "because", "so", "not", "no", "be",
+    "been", "being", "am", "can", "could", "should", "may", "might", "must", "into", "over",
+    "under", "after", "before", "since", "until", "what", "how", "why", "where",
 ];
 
 /// The speaker phrase starting at `start`: "said Lee Seong-kweun, a lawmaker".
@@ -634,8 +720,19 @@ fn looks_like_title(doc: &Doc, open: usize, end: usize) -> bool {
                 if !t.is_cap()
                     && !matches!(
                         doc.tok(k),
-                        "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "is"
-                            | "with" | "at" | "from" | "by"
+                        "of" | "the"
+                            | "and"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "to"
+                            | "is"
+                            | "with"
+                            | "at"
+                            | "from"
+                            | "by"
                     )
                 {
                     return false;
@@ -667,8 +764,7 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
         return None;
     }
     // “…,” he said / “…?” he asked: the quotation hands over to its attribution
-    let handover = end >= 2
-        && matches!(doc.tok(end - 2), "," | "?" | "!" | "—" | "–" | "…" | "-")
+    let handover = end >= 2 && matches!(doc.tok(end - 2), "," | "?" | "!" | "—" | "–" | "…" | "-")
         || matches!(doc.tok(end), "," | "—" | "–");
     // the attribution must follow in the same sentence or start the next with a lowercase word
     let mut i = end;
@@ -728,7 +824,10 @@ fn speaker_stretch(doc: &Doc, i: usize, j: usize) -> Option<(usize, usize)> {
     let opens_np = (first.kind == TokKind::Word
         && (first.is_cap() && !matches!(s, "And" | "But" | "Or" | "As" | "When" | "If"))
         || is_pronoun(doc, i)
-        || matches!(s, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its" | "our"))
+        || matches!(
+            s,
+            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its" | "our"
+        ))
         || first.kind == TokKind::Number;
     if !opens_np {
         return None;
@@ -764,7 +863,11 @@ fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
             break;
         }
         let put_it = matches!(doc.tok(j), "put" | "puts") && tok_is(doc, j + 1, "it");
-        let lemma = if put_it { Some("say") } else { is_cue_at(doc, j) };
+        let lemma = if put_it {
+            Some("say")
+        } else {
+            is_cue_at(doc, j)
+        };
         if let Some(lemma) = lemma {
             if WEAK_LEMMAS.contains(&lemma) && !(introduced && j + 4 >= k) {
                 continue;
@@ -806,9 +909,24 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
     if k < limit
         && matches!(
             doc.tok(k),
-            "In" | "On" | "At" | "After" | "During" | "Before" | "Asked" | "Earlier" | "As"
-                | "When" | "While" | "Speaking" | "Responding" | "Writing" | "Since" | "Last"
-                | "This" | "Following" | "Through"
+            "In" | "On"
+                | "At"
+                | "After"
+                | "During"
+                | "Before"
+                | "Asked"
+                | "Earlier"
+                | "As"
+                | "When"
+                | "While"
+                | "Speaking"
+                | "Responding"
+                | "Writing"
+                | "Since"
+                | "Last"
+                | "This"
+                | "Following"
+                | "Through"
         )
     {
         let comma = (k + 1..limit.min(k + 14)).find(|&m| doc.tok(m) == ",")?;
@@ -822,7 +940,10 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
     } else {
         let np = subject_after(doc, k, limit)?;
         if !(doc.tokens[np.0].is_cap()
-            || matches!(doc.tok(np.0), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            || matches!(
+                doc.tok(np.0),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ))
         {
             return None;
         }
@@ -834,11 +955,10 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
         let close = (v + 1..limit.min(v + 16)).find(|&m| doc.tok(m) == ",")?;
         v = close + 1;
     }
-    while v < limit && crate::lexicon::contains_ci(AUX_ADVERBS, doc.tok(v)) {
+    while v < limit && is_aux(doc.tok(v)) {
         v += 1;
     }
-    (v < limit && doc.tokens[v].kind == TokKind::Word && !doc.tokens[v].is_cap())
-        .then_some((np, v))
+    (v < limit && doc.tokens[v].kind == TokKind::Word && !doc.tokens[v].is_cap()).then_some((np, v))
 }
 
 /// Resolves a speaker phrase to an entity: a name or pronoun mention inside it, else a
@@ -964,8 +1084,7 @@ fn add_cites(doc: &Doc, from: usize, q: &mut Quote) {
                 .mentions
                 .iter()
                 .filter(|m| m.span.start >= at && m.span.end <= reach)
-                .filter(|m| doc.entities[m.entity as usize].kind != EntityKind::Place)
-                .last()
+                .rfind(|m| doc.entities[m.entity as usize].kind != EntityKind::Place)
             {
                 if !q.cites.contains(&m.entity) {
                     q.cites.push(m.entity);
@@ -1021,12 +1140,35 @@ fn trailing_cue(
 }
 
 /// After a trailing attribution only circumstances or a participial report may follow.
-fn after_trailing_cue_ok(doc: &Doc, from: usize, end: usize) -> bool {
+fn after_trailing_cue_ok(doc: &Doc, mut from: usize, end: usize) -> bool {
+    // "…, Lee told reporters on Monday": the addressee of a verb of telling
+    if from > 0 && is_cue_at(doc, from - 1).is_some_and(|l| TELL_LEMMAS.contains(&l)) {
+        while from < end && np_token(doc, from) {
+            from += 1;
+        }
+    }
     let a = skip_circumstance(doc, from, end);
     let rest = (a..end)
         .filter(|&k| doc.tokens[k].kind == TokKind::Word)
         .count();
     rest == 0 || after_trailing_cue(doc, from, end).is_some() || tok_is(doc, a, ",")
+}
+
+/// Whether a reported clause follows a cue ("X, a lawmaker, said the army …"), making it a
+/// leading attribution rather than a trailing one.
+fn clause_follows(doc: &Doc, mut from: usize, end: usize) -> bool {
+    if from > 0 && is_cue_at(doc, from - 1).is_some_and(|l| TELL_LEMMAS.contains(&l)) {
+        while from < end && np_token(doc, from) {
+            from += 1;
+        }
+    }
+    let a = skip_circumstance(doc, from, end);
+    if a >= end || tok_is(doc, a, ",") {
+        return false;
+    }
+    tok_is(doc, a, "that")
+        || (!doc.tokens[a].is_cap() && looks_like_clause(doc, a, end))
+        || (doc.tokens[a].is_cap() && !matches!(doc.tok(a), "In" | "On" | "At" | "After"))
 }
 
 /// "The goal, he said, is to …": the content resumes after the cue. Returns the start of
@@ -1113,8 +1255,8 @@ fn speech_clause(
     let weak = WEAK_LEMMAS.contains(&lemma);
     // trailing: "…, X said." — a comma before the subject, little after the cue
     if !weak {
-        if let Some((np, comma)) = trailing_subject(doc, r.start, i)
-            .filter(|_| after_trailing_cue_ok(doc, cue.1, r.end))
+        if let Some((np, comma)) =
+            trailing_subject(doc, r.start, i).filter(|_| !clause_follows(doc, cue.1, r.end))
         {
             let content = trim_content(doc, r.start, comma)?;
             let tail = after_trailing_cue(doc, cue.1, r.end);
@@ -1223,7 +1365,7 @@ fn coordinated_speaker(
     out: &[Quote],
 ) -> Option<(Option<u32>, Option<Span>)> {
     let mut k = i;
-    while k > s0 && crate::lexicon::contains_ci(AUX_ADVERBS, doc.tok(k - 1)) {
+    while k > s0 && is_aux(doc.tok(k - 1)) {
         k -= 1;
     }
     if k == s0 || !matches!(doc.tok(k - 1), "and" | "but") {
@@ -1290,7 +1432,7 @@ fn skip_circumstance(doc: &Doc, mut a: usize, end: usize) -> usize {
                 && !matches!(doc.tok(k), "that")
                 && (doc.tokens[k].is_cap()
                     || doc.tokens[k].kind == TokKind::Number
-                    || crate::lexicon::contains_ci(NP_WORDS, doc.tok(k))
+                    || is_np_word(doc.tok(k))
                     || is_time_word(doc.tok(k))
                     || words().is(doc.tok(k), class::ORG_NOUN | class::ROLE | class::PEOPLE)
                     || matches!(
@@ -1373,7 +1515,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         // "… but argues that …": a second report by the same subject
         if matches!(doc.tok(k), "and" | "but") && k > a + 2 {
             let mut v = k + 1;
-            while v < end && crate::lexicon::contains_ci(AUX_ADVERBS, doc.tok(v)) {
+            while v < end && is_aux(doc.tok(v)) {
                 v += 1;
             }
             if v < end
@@ -1381,7 +1523,11 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
                 && !doc.tok(v).ends_with("ing")
                 && doc.quoted_at(doc.tokens[v].span.start()).is_none()
             {
-                return if k > a && doc.tok(k - 1) == "," { k - 1 } else { k };
+                return if k > a && doc.tok(k - 1) == "," {
+                    k - 1
+                } else {
+                    k
+                };
             }
         }
         k += 1;
@@ -1645,6 +1791,8 @@ pub fn redirect_entity(doc: &mut Doc, from: u32, to: u32) {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::pipeline;
     use crate::{extract, Meta, Options};
 
     /// (content, speaker phrase) for every quote found in `text`.
@@ -1665,6 +1813,101 @@ mod tests {
             .collect()
     }
 
+    fn has(found: &[(String, String)], content: &str, speaker: &str) -> bool {
+        found.iter().any(|(c, s)| c == content && s == speaker)
+    }
+
+    #[test]
+    fn long_speaker_phrase_after_a_quotation() {
+        let q = quotes_of("“We will rebuild the bridge,” Mr. Arden of the Harbor Trust said.");
+        assert!(has(&q, "We will rebuild the bridge,", "Arden"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_split_by_its_cue_is_one_quote() {
+        let q = quotes_of("“The river rose fast,” she said, “and the town was not ready.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "The river rose fast, | and the town was not ready.");
+    }
+
+    #[test]
+    fn colon_after_a_clause_gives_its_subject() {
+        let q = quotes_of("The mayor issued a short statement: “The market will reopen.”");
+        assert!(has(&q, "The market will reopen.", "The mayor"), "{q:?}");
+    }
+
+    #[test]
+    fn weak_cue_right_after_a_quotation() {
+        let q = quotes_of("“Nobody saw it coming,” Varga concluded.");
+        assert!(has(&q, "Nobody saw it coming,", "Varga"), "{q:?}");
+    }
+
+    #[test]
+    fn quoted_titles_are_not_speech() {
+        assert!(quotes_of("She watched “The Long Night” twice.").is_empty());
+        assert!(quotes_of("“The Long Night” aired on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn appositive_subject_with_a_clause_is_leading() {
+        let q =
+            quotes_of("Olga Brandt, the chair of the board, said the factory would close in May.");
+        assert!(
+            has(&q, "the factory would close in May", "Olga Brandt"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn inverted_cue_needs_a_whole_subject() {
+        let q = quotes_of("Asked about the vote, said the clerk would count again.");
+        assert!(q.iter().all(|(_, s)| s != "the"), "{q:?}");
+    }
+
+    #[test]
+    fn medial_cue_joins_both_halves() {
+        let q = quotes_of("The plan, he said, is to finish the road by winter.");
+        assert!(
+            has(&q, "The plan | is to finish the road by winter", "he"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn unnamed_and_counted_subjects() {
+        let q = quotes_of("The bakery said its ovens were broken. Just 40 percent of parents said they agreed with it.");
+        assert!(has(&q, "its ovens were broken", "The bakery"), "{q:?}");
+        assert!(
+            has(&q, "they agreed with it", "40 percent of parents"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn coordinated_report_shares_the_subject() {
+        let q = quotes_of("The firm reported weak sales and said it would cut forty jobs.");
+        assert!(has(&q, "it would cut forty jobs", "The firm"), "{q:?}");
+    }
+
+    #[test]
+    fn weak_cue_with_an_object_and_a_quoted_phrase() {
+        let q = quotes_of("The governor called the plan “a fantasy” on Tuesday.");
+        assert!(has(&q, "the plan “a fantasy”", "The governor"), "{q:?}");
+    }
+
+    #[test]
+    fn according_to_a_long_source() {
+        let q = quotes_of("Turnout was high, according to early figures from the county clerk.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Turnout was high");
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote() {
+        let q = quotes_of("''The fund is empty,'' Ms. Ortiz said.");
+        assert!(has(&q, "The fund is empty,", "Ortiz"), "{q:?}");
+    }
+
     /// Prints what the stage finds in $QUOTES_TEXT: `cargo test -p sourced-engine
     /// show_quotes -- --ignored --nocapture`.
     #[test]
@@ -1673,6 +1916,47 @@ mod tests {
         let text = std::env::var("QUOTES_TEXT").unwrap_or_default();
         for q in quotes_of(&text) {
             println!("{q:?}");
+        }
+    }
+
+    /// Words per second of the whole pipeline over the texts of a JSONL file in
+    /// $QUOTES_BENCH: `cargo test --release -p sourced-engine bench_quotes -- --ignored
+    /// --nocapture`.
+    #[test]
+    #[ignore]
+    fn bench_quotes() {
+        let Ok(path) = std::env::var("QUOTES_BENCH") else {
+            return;
+        };
+        let data = std::fs::read_to_string(path).expect("readable file");
+        let texts: Vec<String> = data
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect();
+        let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+        use crate::pipeline::{run_stage, start, Stage};
+        let mut per_stage = [0f64; Stage::ALL.len()];
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..5 {
+            for t in &texts {
+                let mut doc = start(t, Meta::default(), Options { keep_text: true });
+                for (k, stage) in Stage::ALL.iter().enumerate() {
+                    let s0 = std::time::Instant::now();
+                    run_stage(&mut doc, *stage);
+                    per_stage[k] += s0.elapsed().as_secs_f64();
+                }
+                n += doc.quotes.len();
+            }
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        println!(
+            "{n} quotes, {:.2} M words/s",
+            5.0 * words as f64 / secs / 1e6
+        );
+        for (k, stage) in Stage::ALL.iter().enumerate() {
+            println!("  {:<12} {:.1}%", stage.name(), 100.0 * per_stage[k] / secs);
         }
     }
 }

@@ -249,18 +249,16 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
                 }
                 _ => {
                     // Straight double mark: position first, then alternation.
-                    if after_space && !before_space {
-                        double_open = true;
-                        TokKind::OpenQuote
-                    } else if before_space && !after_space {
-                        double_open = false;
-                        TokKind::CloseQuote
-                    } else if double_open {
-                        double_open = false;
-                        TokKind::CloseQuote
+                    let opens = if after_space != before_space {
+                        after_space
                     } else {
-                        double_open = true;
+                        !double_open
+                    };
+                    double_open = opens;
+                    if opens {
                         TokKind::OpenQuote
+                    } else {
+                        TokKind::CloseQuote
                     }
                 }
             };
@@ -323,11 +321,9 @@ fn next_char(text: &str, i: usize) -> char {
 fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            i += 1;
-        } else if matches!(b, b',' | b'.' | b':')
-            && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit())
-        {
+        let separator =
+            matches!(b, b',' | b'.' | b':') && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if b.is_ascii_digit() || separator {
             i += 1;
         } else {
             break;

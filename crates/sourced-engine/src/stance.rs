@@ -95,8 +95,19 @@ pub fn stances(doc: &mut Doc) {
             // cheap first-word filter before the pattern table
             if !matches!(
                 doc.tok(i),
-                "declined" | "refused" | "declines" | "did" | "would" | "had" | "neither" | "has"
-                    | "denied" | "denies" | "rejected" | "confirmed" | "confirms"
+                "declined"
+                    | "refused"
+                    | "declines"
+                    | "did"
+                    | "would"
+                    | "had"
+                    | "neither"
+                    | "has"
+                    | "denied"
+                    | "denies"
+                    | "rejected"
+                    | "confirmed"
+                    | "confirms"
             ) || doc.quoted_at(doc.tokens[i].span.start()).is_some()
             {
                 i += 1;

@@ -21,10 +21,10 @@ pub mod class {
 }
 
 pub struct Words {
-    /// lowercase word → class bits
-    classes: FxHashMap<&'static str, u32>,
+    /// lowercase word (bytes, so lookups need no UTF-8 check) → class bits
+    classes: FxHashMap<&'static [u8], u32>,
     /// lowercase cue word → lemma
-    cues: FxHashMap<&'static str, &'static str>,
+    cues: FxHashMap<&'static [u8], &'static str>,
     /// exact surface → (kind, canonical)
     pub names: FxHashMap<&'static str, NameInfo>,
     pub titles: FxHashMap<&'static str, ()>,
@@ -53,10 +53,10 @@ pub fn words() -> &'static Words {
 }
 
 fn build() -> Words {
-    let mut classes: FxHashMap<&'static str, u32> = FxHashMap::default();
+    let mut classes: FxHashMap<&'static [u8], u32> = FxHashMap::default();
     let mut add = |list: &[&'static str], bit: u32| {
         for w in list {
-            *classes.entry(w).or_default() |= bit;
+            *classes.entry(w.as_bytes()).or_default() |= bit;
         }
     };
     add(ROLE_NOUNS, class::ROLE);
@@ -71,10 +71,10 @@ fn build() -> Words {
     add(PLACE_TAILS, class::PLACE_TAIL);
     let mut cues = FxHashMap::default();
     for (w, lemma) in CUE_VERBS {
-        cues.insert(*w, *lemma);
-        *classes.entry(w).or_default() |= class::CUE;
+        cues.insert(w.as_bytes(), *lemma);
+        *classes.entry(w.as_bytes()).or_default() |= class::CUE;
         if SPEECH_LEMMAS.contains(lemma) {
-            *classes.entry(w).or_default() |= class::SPEECH;
+            *classes.entry(w.as_bytes()).or_default() |= class::SPEECH;
         }
     }
     let mut names = FxHashMap::default();
@@ -129,14 +129,35 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Lowercases ASCII bytes into a stack buffer; other words are lowercased on the heap.
+fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    if word.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        f(b)
+    } else {
+        let lower = word.to_lowercase();
+        f(lower.as_bytes())
+    }
+}
+
 impl Words {
     pub fn class(&self, word: &str) -> u32 {
-        with_lower(word, |w| self.classes.get(w).copied().unwrap_or(0))
+        // no lexicon word is longer than 24 bytes: skip the hash for long tokens
+        if word.len() > 24 {
+            return 0;
+        }
+        with_lower_bytes(word, |w| self.classes.get(w).copied().unwrap_or(0))
     }
     pub fn is(&self, word: &str, bits: u32) -> bool {
         self.class(word) & bits != 0
     }
     pub fn cue(&self, word: &str) -> Option<&'static str> {
-        with_lower(word, |w| self.cues.get(w).copied())
+        if word.len() > 16 || word.len() < 3 {
+            return None;
+        }
+        with_lower_bytes(word, |w| self.cues.get(w).copied())
     }
 }

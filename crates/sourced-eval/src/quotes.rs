@@ -19,6 +19,12 @@ pub struct QuoteScores {
     pub direct_mixed_speaker: f64,
     /// The same, over matched items only.
     pub direct_mixed_speaker_matched: f64,
+    /// Direct and mixed with quotations set in doubled apostrophes (`''…''`) counted as
+    /// quotations too. The data's `kind` derives from double quotation marks only and labels
+    /// them indirect; this second view shows what that labelling costs. The first view, with
+    /// the data's own labels, is the one the floors hold.
+    pub direct_mixed_doubled_apostrophes: Prf,
+    pub direct_mixed_doubled_apostrophes_speaker: f64,
     /// Every attribution, indirect included.
     pub all: Prf,
     pub all_speaker: f64,
@@ -140,6 +146,8 @@ struct GoldItem {
     speaker: Vec<[usize; 2]>,
     speaker_text: String,
     direct_or_mixed: bool,
+    /// Direct or mixed by the data's own `kind`.
+    labelled_direct_or_mixed: bool,
     /// Content fragments, for error reports.
     spans: Vec<[usize; 2]>,
     kind: String,
@@ -366,6 +374,7 @@ pub fn score_file(path: &Path) -> Result<QuoteScores, EvalError> {
 pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores, EvalError> {
     let records = read_jsonl(path)?;
     let mut dm = Counts::default();
+    let mut dm2 = Counts::default();
     let mut all = Counts::default();
     let mut errors = Vec::new();
     let mut documents = 0;
@@ -404,8 +413,10 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
                     .as_array()
                     .map(|a| a.iter().filter_map(span_of).collect())
                     .unwrap_or_default();
-                let kind = gold_kind(q["kind"].as_str().unwrap_or(""), &spans, &chars);
+                let labelled = q["kind"].as_str().unwrap_or("");
+                let kind = gold_kind(labelled, &spans, &chars);
                 GoldItem {
+                    labelled_direct_or_mixed: labelled == "direct" || labelled == "mixed",
                     words: words_in(&words, &spans),
                     speaker,
                     speaker_text: q["speaker_text"].as_str().unwrap_or("").to_string(),
@@ -453,8 +464,20 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
             out: options.errors.then_some(&mut errors),
         };
         score_subset(&g_all, &p_all, &mut all, &mut sink);
-        let g_dm: Vec<&GoldItem> = gold.iter().filter(|g| g.direct_or_mixed).collect();
         let p_dm: Vec<&PredItem> = pred.iter().filter(|p| p.direct_or_mixed).collect();
+        let g_dm2: Vec<&GoldItem> = gold.iter().filter(|g| g.direct_or_mixed).collect();
+        score_subset(
+            &g_dm2,
+            &p_dm,
+            &mut dm2,
+            &mut ErrorSink {
+                doc: id,
+                chars: &chars,
+                subset: "",
+                out: None,
+            },
+        );
+        let g_dm: Vec<&GoldItem> = gold.iter().filter(|g| g.labelled_direct_or_mixed).collect();
         sink.subset = "direct_mixed";
         score_subset(&g_dm, &p_dm, &mut dm, &mut sink);
     }
@@ -463,6 +486,8 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
         direct_mixed: Prf::new(dm.tp, dm.pred, dm.gold),
         direct_mixed_speaker: ratio(dm.speaker_right, dm.gold_with_speaker),
         direct_mixed_speaker_matched: ratio(dm.speaker_right, dm.matched_with_speaker),
+        direct_mixed_doubled_apostrophes: Prf::new(dm2.tp, dm2.pred, dm2.gold),
+        direct_mixed_doubled_apostrophes_speaker: ratio(dm2.speaker_right, dm2.gold_with_speaker),
         all: Prf::new(all.tp, all.pred, all.gold),
         all_speaker: ratio(all.speaker_right, all.gold_with_speaker),
         errors,

@@ -37,28 +37,32 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let (mut words, mut docs, mut claims, mut quotes) = (0usize, 0usize, 0usize, 0usize);
     for _ in 0..args.repeat.max(1) {
         // stream the corpus: one document in memory at a time
-        let failed = crate::extract_cmd::for_each_document(std::slice::from_ref(&args.corpus), |raw| {
-            let meta = meta_of(&raw);
-            words += raw.text.split_whitespace().count();
-            docs += 1;
-            let t0 = Instant::now();
-            let mut doc = pipeline::start(&raw.text, meta, Options::default());
-            let mut last = Instant::now();
-            times[0] += last - t0;
-            for (i, stage) in Stage::ALL.iter().enumerate() {
-                pipeline::run_stage(&mut doc, *stage);
-                let now = Instant::now();
-                times[i + 1] += now - last;
-                last = now;
-            }
-            let ledger = Ledger::from_doc(&doc);
-            times[stage_names.len() - 1] += last.elapsed();
-            claims += ledger.claims.len();
-            quotes += ledger.quotes.len();
-            Ok(())
-        })?;
+        let failed =
+            crate::extract_cmd::for_each_document(std::slice::from_ref(&args.corpus), |raw| {
+                let meta = meta_of(&raw);
+                words += raw.text.split_whitespace().count();
+                docs += 1;
+                let t0 = Instant::now();
+                let mut doc = pipeline::start(&raw.text, meta, Options::default());
+                let mut last = Instant::now();
+                times[0] += last - t0;
+                for (i, stage) in Stage::ALL.iter().enumerate() {
+                    pipeline::run_stage(&mut doc, *stage);
+                    let now = Instant::now();
+                    times[i + 1] += now - last;
+                    last = now;
+                }
+                let ledger = Ledger::from_doc(&doc);
+                times[stage_names.len() - 1] += last.elapsed();
+                claims += ledger.claims.len();
+                quotes += ledger.quotes.len();
+                Ok(())
+            })?;
         if failed > 0 {
-            bail!("{failed} document(s) of {} could not be read", args.corpus.display());
+            bail!(
+                "{failed} document(s) of {} could not be read",
+                args.corpus.display()
+            );
         }
     }
     if docs == 0 {
@@ -66,9 +70,22 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     }
     let total: Duration = times.iter().sum();
     let secs = total.as_secs_f64().max(1e-9);
-    println!("corpus: {} ({} documents, {} words per pass, {} passes)", args.corpus.display(), docs / args.repeat.max(1), words / args.repeat.max(1), args.repeat.max(1));
-    println!("found per pass: {} claims, {} quotes", claims / args.repeat.max(1), quotes / args.repeat.max(1));
-    println!("{:<12} {:>10} {:>7} {:>14}", "stage", "ms/pass", "share", "words/s");
+    println!(
+        "corpus: {} ({} documents, {} words per pass, {} passes)",
+        args.corpus.display(),
+        docs / args.repeat.max(1),
+        words / args.repeat.max(1),
+        args.repeat.max(1)
+    );
+    println!(
+        "found per pass: {} claims, {} quotes",
+        claims / args.repeat.max(1),
+        quotes / args.repeat.max(1)
+    );
+    println!(
+        "{:<12} {:>10} {:>7} {:>14}",
+        "stage", "ms/pass", "share", "words/s"
+    );
     for (name, t) in stage_names.iter().zip(&times) {
         let s = t.as_secs_f64();
         println!(

@@ -145,6 +145,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                     "{:<28} {:.3} of gold items with a speaker ({:.3} of matched ones)",
                     "direct+mixed speaker", s.direct_mixed_speaker, s.direct_mixed_speaker_matched
                 );
+                println!(
+                    "{}  speaker {:.3}",
+                    prf_line(
+                        "  with ''…'' as quotes",
+                        &s.direct_mixed_doubled_apostrophes
+                    ),
+                    s.direct_mixed_doubled_apostrophes_speaker
+                );
                 println!("{}", prf_line("all attributions overlap", &s.all));
                 println!("{:<28} {:.3}", "all attributions speaker", s.all_speaker);
                 for e in s.errors.iter().filter(|e| e.what != "hit") {
@@ -187,9 +195,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         EvalWhat::Html { dir, min_f1 } => {
             let pairs = sourced_intake::html_benchmark_pairs(&dir)?;
             let pages = pairs.len();
-            let s = sourced_eval::html::score_pages(pairs.into_iter().map(|(_, pred, gold)| (pred, gold)));
+            let s = sourced_eval::html::score_pages(
+                pairs.into_iter().map(|(_, pred, gold)| (pred, gold)),
+            );
             if args.json {
-                println!("{}", serde_json::json!({"pages": pages, "precision": s.precision, "recall": s.recall, "f1": s.f1}));
+                println!(
+                    "{}",
+                    serde_json::json!({"pages": pages, "precision": s.precision, "recall": s.recall, "f1": s.f1})
+                );
             } else {
                 println!("{pages} pages from {}", dir.display());
                 println!(

@@ -24,7 +24,8 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().expect("gzip")
 }
 
-const GOOD: &str = "About 40 fishermen were detained near the reef, the coast guard said on Monday.\n";
+const GOOD: &str =
+    "About 40 fishermen were detained near the reef, the coast guard said on Monday.\n";
 
 #[test]
 fn bad_files_are_reported_and_skipped() {
@@ -37,16 +38,28 @@ fn bad_files_are_reported_and_skipped() {
     }
     let bad = [
         write(&dir, "empty.txt", b""),
-        write(&dir, "binary.txt", &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0, 0, 3, 0xff, 0]),
+        write(
+            &dir,
+            "binary.txt",
+            &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0, 0, 3, 0xff, 0],
+        ),
         write(&dir, "truncated.txt.gz", &gz),
         write(&dir, "huge.txt", &huge),
-        write(&dir, "nobody.html", b"<html><head><title>x</title></head></html>"),
+        write(
+            &dir,
+            "nobody.html",
+            b"<html><head><title>x</title></head></html>",
+        ),
     ];
     let good = write(&dir, "good.txt", GOOD.as_bytes());
     let jsonl = write(
         &dir,
         "mixed.jsonl",
-        format!("{{\"id\": \"a\", \"text\": {:?}}}\n{{not json\n{{\"id\": \"c\"}}\n", GOOD).as_bytes(),
+        format!(
+            "{{\"id\": \"a\", \"text\": {:?}}}\n{{not json\n{{\"id\": \"c\"}}\n",
+            GOOD
+        )
+        .as_bytes(),
     );
     let out = Command::new(env!("CARGO_BIN_EXE_sourced"))
         .arg("extract")
@@ -63,14 +76,20 @@ fn bad_files_are_reported_and_skipped() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     for path in &bad {
         let name = path.file_name().unwrap().to_string_lossy();
-        let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(name.as_ref())).collect();
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains(name.as_ref()))
+            .collect();
         assert_eq!(lines.len(), 1, "one line for {name} in:\n{stderr}");
     }
     // the bad JSON line and the record without text are named by line
     assert!(stderr.contains("mixed.jsonl:2"), "{stderr}");
     assert!(stderr.contains("mixed.jsonl:3"), "{stderr}");
     // the good file and the good record still produce ledgers
-    let ledgers: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    let ledgers: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
     assert_eq!(ledgers.len(), 2, "{stdout}");
     for l in &ledgers {
         assert_eq!(l["claims"][0]["value"], 40.0);
@@ -92,7 +111,11 @@ fn latin1_text_is_decoded() {
         .arg(&p)
         .output()
         .expect("run sourced");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let l: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(l["document"]["text"].as_str().unwrap().contains("café"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -106,10 +129,19 @@ fn demo_article_extracts_its_figures() {
         .arg(&demo)
         .output()
         .expect("run sourced");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let l: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let claims = l["claims"].as_array().unwrap();
-    let find = |v: f64| claims.iter().find(|c| c["value"] == v && c["same_as"].is_null()).unwrap_or_else(|| panic!("no claim {v}"));
+    let find = |v: f64| {
+        claims
+            .iter()
+            .find(|c| c["value"] == v && c["same_as"].is_null())
+            .unwrap_or_else(|| panic!("no claim {v}"))
+    };
     assert_eq!(find(120.0)["qualifier"], "approx");
     assert_eq!(find(120.0)["claimant_name"], "Ilse Marren");
     assert_eq!(find(400.0)["measure"], "wounded");
