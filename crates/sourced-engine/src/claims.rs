@@ -84,6 +84,17 @@ const MEASURES: &[(&str, &str)] = &[
     ("deported", "other:repatriated"),
     ("repatriated", "other:repatriated"),
     ("evacuated", "other:evacuated"),
+    ("abduction", "captured"),
+    ("kidnapping", "captured"),
+    ("confined", "detained"),
+    ("interned", "detained"),
+    ("incarcerated", "detained"),
+    ("comprise", "other:strength"),
+    ("comprises", "other:strength"),
+    ("comprising", "other:strength"),
+    ("numbering", "other:strength"),
+    ("strength", "other:strength"),
+    ("strong", "other:strength"),
     ("arrest", "detained"),
     ("caught", "detained"),
 ];
@@ -189,9 +200,8 @@ fn people_word(doc: &Doc, i: usize) -> bool {
 fn clause(doc: &Doc, t: usize) -> (usize, usize) {
     let s = doc.sentence_at(doc.tokens[t].span.start()).unwrap_or(0);
     let r = doc.sentences[s].token_range();
-    let hard = |k: usize| {
-        matches!(doc.tok(k), ";" | "—" | "–") || matches!(doc.tokens[k].kind, TokKind::Terminal)
-    };
+    // dashes are not clause ends: "1 million people – mostly Uyghurs – have been confined"
+    let hard = |k: usize| doc.tok(k) == ";" || matches!(doc.tokens[k].kind, TokKind::Terminal);
     let mut a = t;
     while a > r.start && !hard(a - 1) {
         a -= 1;
@@ -366,7 +376,8 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
         let (m, at) = left_measure(doc, qa, ca)?;
         // a verb must be close; a measure noun may stand further back as the subject of a
         // predicate ("casualties among X have surpassed 3,000", "the toll rose to 31")
-        if qa - at > 4 && doc.tok(at) != "toll" && !MEASURE_NOUNS.contains(&doc.tok(at)) {
+        let noun = doc.tok(at).to_ascii_lowercase();
+        if qa - at > 4 && noun != "toll" && !MEASURE_NOUNS.contains(&noun.as_str()) {
             return None;
         }
         return Some(Found {
@@ -403,7 +414,12 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
 /// "31 people, including 23 security personnel, lost their lives": a subset named inside
 /// another figure's sentence shares its measure.
 fn subset_of_previous(doc: &Doc, qa: usize, nb: usize, at: usize, out: &[Claim]) -> Option<Found> {
-    let lead = (qa >= 1 && matches!(doc.tok(qa - 1), "including" | "with"))
+    let in_list = (qa.saturating_sub(8)..qa)
+        .rev()
+        .take_while(|&j| doc.tok(j) != "," && doc.tokens[j].kind != TokKind::Number)
+        .any(|j| doc.tok(j) == "including");
+    let lead = in_list
+        || (qa >= 1 && matches!(doc.tok(qa - 1), "including" | "with"))
         || (qa >= 2
             && matches!(
                 (doc.tok(qa - 2), doc.tok(qa - 1)),
@@ -465,7 +481,29 @@ fn right_measure(doc: &Doc, from: usize, cb: usize) -> Option<&'static str> {
     let mut first = None;
     while k < cb && budget > 0 {
         let s = doc.tok(k);
+        if doc.tokens[k].kind == TokKind::Dash {
+            // an inserted remark between dashes: skip it
+            match (k + 1..(k + 12).min(cb)).find(|&j| doc.tokens[j].kind == TokKind::Dash) {
+                Some(j) => {
+                    k = j + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if s == "large" && k > 0 && doc.tok(k - 1) == "at" {
+            return Some("other:escaped");
+        }
         if let Some(m) = measure_of(s) {
+            let m = if m == "other:rescued"
+                && matches!(doc.tok((k + 1).min(cb - 1)), "by")
+                && (k + 2..(k + 4).min(cb))
+                    .any(|j| matches!(doc.tok(j), "captors" | "kidnappers" | "abductors"))
+            {
+                "other:released"
+            } else {
+                m
+            };
             let aux = k > 0
                 && matches!(
                     doc.tok(k - 1),
@@ -595,7 +633,9 @@ fn left_measure(doc: &Doc, qa: usize, ca: usize) -> Option<(&'static str, usize)
             return Some((m, k));
         }
         let year = s.len() == 4 && s.starts_with(['1', '2']);
-        if (matches!(doc.tokens[k].kind, TokKind::Number) && !year) || matches!(s, "," | "(") {
+        if (matches!(doc.tokens[k].kind, TokKind::Number) && !year)
+            || matches!(s, "," | "(" | "—" | "–")
+        {
             return None;
         }
     }

@@ -297,11 +297,65 @@ fn resolve_description(doc: &Doc, history: &[(u32, usize)], head: &str) -> Optio
         .find(|(h, _)| *h == head)
         .map(|(_, n)| *n)
         .unwrap_or(&[]);
-    for (e, _) in recent {
+    for (e, _) in recent.clone() {
         let ent = &doc.entities[*e as usize];
         if ent.kind == EntityKind::Org && ent.name.split(' ').any(|p| names.contains(&p)) {
             return Some(*e);
         }
     }
+    // "the group", "the militant outfit": the most recent armed or advocacy group by name
+    if matches!(
+        head,
+        "group" | "outfit" | "militia" | "faction" | "movement" | "organization" | "organisation"
+    ) {
+        for (e, _) in recent.take(30) {
+            let ent = &doc.entities[*e as usize];
+            if ent.kind == EntityKind::Org
+                && ent.stands_for.is_none()
+                && (ARMED_GROUPS.contains(&ent.name.as_str())
+                    || ent.name.split(' ').any(|p| GROUP_NAME_WORDS.contains(&p)))
+            {
+                return Some(*e);
+            }
+        }
+    }
     None
 }
+
+/// Groups known by a bare name that "the group" can stand for.
+const ARMED_GROUPS: &[&str] = &[
+    "Hamas",
+    "Hezbollah",
+    "Hizbollah",
+    "Taliban",
+    "al-Shabab",
+    "al-Shabaab",
+    "al-Qaida",
+    "al-Qaeda",
+    "Al Qaeda",
+    "ISIS",
+    "ISIL",
+    "Islamic State",
+    "Boko Haram",
+    "Houthis",
+    "Wagner",
+];
+
+/// Name words of groups that "the group" can stand for ("Baloch Liberation Army").
+const GROUP_NAME_WORDS: &[&str] = &[
+    "Army",
+    "Front",
+    "Movement",
+    "Brigade",
+    "Brigades",
+    "Liberation",
+    "Group",
+    "Watch",
+    "International",
+    "Organization",
+    "Organisation",
+    "Militia",
+    "Jihad",
+    "Resistance",
+    "Mujahideen",
+];

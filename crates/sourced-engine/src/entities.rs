@@ -197,9 +197,12 @@ fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candi
                 let plural_possessive = (t == "’" || t == "'")
                     && !doc.tokens[b].is(flag::SPACE_BEFORE)
                     && doc.tok(b - 1).ends_with('s');
-                if (CONNECTORS.contains(&t) && doc.tokens[b].kind == TokKind::Word)
-                    || plural_possessive
-                {
+                let joins = if t == "and" {
+                    and_joins(doc, a, b, range.end)
+                } else {
+                    CONNECTORS.contains(&t) && doc.tokens[b].kind == TokKind::Word
+                };
+                if joins || plural_possessive {
                     b += 2;
                     continue;
                 }
@@ -211,6 +214,23 @@ fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candi
         classify(doc, a, b, range.end, out);
         i = b;
     }
+}
+
+/// "and" joins inside an organisation or place name ("Ministry of Trade and Industry",
+/// "Bosnia and Herzegovina"), never two people ("Bugti and Chaudhry").
+fn and_joins(doc: &Doc, a: usize, b: usize, end: usize) -> bool {
+    let w = words();
+    if (a..b)
+        .any(|i| w.org_heads.contains_key(doc.tok(i)) || w.place_heads.contains_key(doc.tok(i)))
+    {
+        return true;
+    }
+    // a known name spelled with "and": the next capitalised word completes it
+    let mut c = b + 2;
+    while c < end && c < b + 4 && is_cap_word(doc, c) {
+        c += 1;
+    }
+    (b + 2..=c).any(|e| w.names.contains_key(join(doc, a, e)))
 }
 
 fn join(doc: &Doc, a: usize, b: usize) -> &str {
@@ -250,6 +270,26 @@ fn classify(doc: &Doc, a0: usize, b: usize, sent_end: usize, out: &mut Vec<Candi
         }
         // two-word demonym ("North Korean leader" is handled by role lookback)
         break;
+    }
+    // "Beledweyne District Commissioner Omar Alasow", "White House Press Secretary Josh
+    // Earnest": a title inside the run followed by a name of two or more words splits it.
+    if !titled && b >= a + 3 {
+        let mid = (a + 1..b - 2).rev().find(|&k| {
+            w.titles.contains_key(doc.tok(k))
+                && (k + 1..b).all(|j| {
+                    let s = doc.tok(j);
+                    doc.tokens[j].kind == TokKind::Word
+                        && doc.tokens[j].is_cap()
+                        && !w.titles.contains_key(s)
+                        && !w.org_heads.contains_key(s)
+                        && !w.place_heads.contains_key(s)
+                        && !w.names.contains_key(s)
+                })
+        });
+        if let Some(k) = mid {
+            titled = true;
+            a = k + 1;
+        }
     }
     let name = join(doc, a, b);
     let last = doc.tok(b - 1);

@@ -1000,6 +1000,8 @@ pub const ORG_NOUNS: &[&str] = &[
     "tabloid",
     "daily",
     "embassy",
+    "outfit",
+    "faction",
 ];
 
 /// Nouns whose plural counts people ("300 soldiers", "2,000 civilians").
@@ -1146,6 +1148,11 @@ pub const PEOPLE_NOUNS: &[&str] = &[
     "agents",
     "spies",
     "contractors",
+    "activists",
+    "miners",
+    "abductees",
+    "captives",
+    "hostages",
     "crew",
     "crewmembers",
     "firefighters",

@@ -65,6 +65,7 @@ pub fn run_stage(doc: &mut Doc, stage: Stage) {
         Stage::Numbers => {
             doc.numbers = numbers::find_numbers(&doc.text);
             doc.dates = dates::find_dates(&doc.text, doc.published);
+            dates::date_quotes(doc);
         }
         Stage::Claims => claims::claims(doc),
         Stage::Stance => stance::stances(doc),

@@ -1024,8 +1024,29 @@ fn descriptor_entity(doc: &mut Doc, np: (usize, usize)) -> u32 {
         a += 1;
     }
     let span = span_of(doc, np.0, np.1);
-    let name = doc.text[doc.tokens[a].span.start()..doc.tokens[np.1 - 1].span.end()].to_string();
     let last = doc.tok(np.1 - 1).to_ascii_lowercase();
+    // "the officials", "the sources": the most recent unnamed source with the same head
+    // ("Iraqi officials")
+    if np.1 - np.0 <= 3
+        && matches!(
+            doc.tok(np.0),
+            "the" | "The" | "these" | "These" | "those" | "Those"
+        )
+    {
+        if let Some(id) = earlier_with_head(doc, span, &last) {
+            let pos = doc.mentions.partition_point(|m| m.span < span);
+            doc.mentions.insert(
+                pos,
+                Mention {
+                    span,
+                    entity: id,
+                    kind: MentionKind::Description,
+                },
+            );
+            return id;
+        }
+    }
+    let name = doc.text[doc.tokens[a].span.start()..doc.tokens[np.1 - 1].span.end()].to_string();
     let plural = last.ends_with('s') || words().is(&last, class::PEOPLE);
     let kind = if plural {
         EntityKind::Group
@@ -1061,6 +1082,27 @@ fn descriptor_entity(doc: &mut Doc, np: (usize, usize)) -> u32 {
         },
     );
     id
+}
+
+/// The most recent entity mentioned before `span` whose name ends with the word `head`
+/// ("Iraqi officials" for "the officials"), looking back over a bounded number of mentions.
+fn earlier_with_head(doc: &Doc, span: Span, head: &str) -> Option<u32> {
+    let k = doc.mentions.partition_point(|m| m.span.start < span.start);
+    doc.mentions[k.saturating_sub(80)..k]
+        .iter()
+        .rev()
+        .filter(|m| span.start - m.span.start < 4000)
+        .map(|m| m.entity)
+        .find(|&e| {
+            let ent = &doc.entities[e as usize];
+            matches!(ent.kind, EntityKind::Group | EntityKind::Person)
+                && ent.name.len() > head.len()
+                && ent
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        })
 }
 
 /// "after a briefing from X", "citing X", "according to X's data", "based on X".

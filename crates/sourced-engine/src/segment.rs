@@ -205,7 +205,7 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             }
             let word = &text[start..i];
             let first = word.chars().next().unwrap_or('a');
-            if first.is_uppercase() {
+            if first.is_uppercase() || is_arabic_article_name(word) {
                 flags |= flag::CAPITALIZED;
                 if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !word.chars().any(|c| c.is_lowercase())
@@ -501,6 +501,19 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &mut [Token], a: usize, b: usi
         tokens: (a as u32, b as u32),
         paragraph: para,
     });
+}
+
+/// "al-Shabab", "el-Sisi", "ash-Sharq": a lowercase Arabic article joined to a capitalised
+/// name is a capitalised name.
+fn is_arabic_article_name(word: &str) -> bool {
+    let b = word.as_bytes();
+    let Some(dash) = b.iter().take(4).position(|&c| c == b'-') else {
+        return false;
+    };
+    matches!(
+        &b[..dash],
+        b"al" | b"el" | b"ad" | b"as" | b"ash" | b"at" | b"az" | b"an" | b"ar"
+    ) && b.get(dash + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 #[cfg(test)]

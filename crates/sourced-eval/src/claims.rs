@@ -73,7 +73,16 @@ fn same_value(a: f64, b: f64) -> bool {
 }
 
 pub fn score_file(path: &Path) -> Result<ClaimScores, EvalError> {
-    let records = read_jsonl(path)?;
+    score_file_half(path, None)
+}
+
+/// Scores only the stories whose id falls in `half` (0 or 1) when given: the same two-way
+/// split as the quotes scorer, for checking that tuning on one half carries to the other.
+pub fn score_file_half(path: &Path, half: Option<u8>) -> Result<ClaimScores, EvalError> {
+    let mut records = read_jsonl(path)?;
+    if let Some(h) = half {
+        records.retain(|r| crate::quotes::half_of(r["id"].as_str().unwrap_or("")) == h);
+    }
     let (mut tp, mut npred, mut ngold) = (0, 0, 0);
     let (mut claimant_ok, mut qualifier_ok, mut stance_ok) = (0, 0, 0);
     let mut errors = Vec::new();

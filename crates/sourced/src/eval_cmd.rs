@@ -56,6 +56,9 @@ enum EvalWhat {
     Claims {
         #[arg(default_value = "../shared/data/claims/voa-dev.jsonl")]
         file: PathBuf,
+        /// Score one half of the stories (0 or 1, split by a hash of the id).
+        #[arg(long)]
+        half: Option<u8>,
         #[arg(long)]
         min_f1: Option<f64>,
         #[arg(long)]
@@ -169,11 +172,12 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         }
         EvalWhat::Claims {
             file,
+            half,
             min_f1,
             min_claimant,
             min_qualifier,
         } => {
-            let s = sourced_eval::claims::score_file(&file)?;
+            let s = sourced_eval::claims::score_file_half(&file, half)?;
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&s)?);
             } else {
