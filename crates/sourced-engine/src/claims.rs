@@ -85,6 +85,9 @@ const MEASURES: &[(&str, &str)] = &[
     ("repatriated", "other:repatriated"),
     ("evacuated", "other:evacuated"),
     ("abduction", "captured"),
+    ("need", "other:need_aid"),
+    ("flee", "displaced"),
+    ("fleeing", "displaced"),
     ("kidnapping", "captured"),
     ("confined", "detained"),
     ("interned", "detained"),
@@ -177,6 +180,15 @@ const COUNT_MODIFIERS: &[&str] = &[
 
 /// Subject nouns that are not in the people list but count people here.
 const EXTRA_PEOPLE: &[&str] = &["others", "them", "those", "people", "north koreans"];
+
+/// The measure a word names where it stands: "need" only in "in need".
+fn measure_at(doc: &Doc, k: usize) -> Option<&'static str> {
+    let s = doc.tok(k);
+    if s == "need" && (k == 0 || doc.tok(k - 1) != "in") {
+        return None;
+    }
+    measure_of(s)
+}
 
 fn measure_of(word: &str) -> Option<&'static str> {
     let lower = word.to_ascii_lowercase();
@@ -288,7 +300,7 @@ const AFTER_BARE: &[&str] = &[
 ];
 
 /// Reads what the number at tokens [qa..na, nb) counts and what happened to them.
-fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
+fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize, vague: bool) -> Option<Found> {
     let (ca, cb) = clause(doc, na);
     let mut subject = None;
     let mut measure = None;
@@ -352,6 +364,20 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
         // A bare number counts people only as the object of a nearby measure verb ("killing at
         // least 5", "rescued 190") or as a predicate ("the toll rose to 31"), and only when no
         // other noun follows it ("three major stock indexes", "150 of his concerts").
+        // "millions remain uprooted": a vague amount stands for people on its own
+        if vague
+            && nb < cb
+            && doc.tokens[nb].kind == TokKind::Word
+            && !doc.tokens[nb].is_cap()
+            && doc.tok(nb) != "of"
+        {
+            if let Some(m) = right_measure(doc, nb, cb) {
+                return Some(Found {
+                    measure: m,
+                    subject: None,
+                });
+            }
+        }
         if nb < cb && doc.tokens[nb].kind == TokKind::Word {
             let next = doc.tok(nb);
             let of_people = next == "of"
@@ -403,11 +429,6 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize) -> Option<Found> {
         (None, None) => right_measure(doc, k, cb)
             .or_else(|| left_measure(doc, qa, ca).map(|(m, at)| coordinated(doc, at, m)))?,
     };
-    let measure = if measure == "deployed" && (k..(k + 5).min(cb)).any(|j| doc.tok(j) == "back") {
-        "other:repatriated"
-    } else {
-        measure
-    };
     Some(Found { measure, subject })
 }
 
@@ -448,6 +469,33 @@ fn subset_of_previous(doc: &Doc, qa: usize, nb: usize, at: usize, out: &[Claim])
 /// The lexicon's own string for a measure (claims store owned strings).
 fn measure_static(m: &str) -> Option<&'static str> {
     MEASURES.iter().map(|(_, v)| *v).find(|v| *v == m)
+}
+
+/// "sent 109, most of them men, back to China": sent back is repatriated, not deployed.
+fn sent_back(doc: &Doc, nb: usize, f: Found) -> Found {
+    let (_, cb) = clause(doc, nb.saturating_sub(1));
+    // fled abroad: cross-border refugees are their own measure (CLAIMS-GUIDE)
+    if f.measure == "displaced"
+        && (nb..(nb + 10).min(cb)).any(|j| {
+            matches!(
+                doc.tok(j),
+                "neighboring" | "neighbouring" | "abroad" | "border"
+            )
+        })
+    {
+        return Found {
+            measure: "other:refugees",
+            ..f
+        };
+    }
+    if f.measure == "deployed" && (nb..(nb + 8).min(cb)).any(|j| doc.tok(j) == "back") {
+        Found {
+            measure: "other:repatriated",
+            ..f
+        }
+    } else {
+        f
+    }
 }
 
 /// "killed and injured 1,000", "dead or wounded": both together are casualties.
@@ -494,7 +542,7 @@ fn right_measure(doc: &Doc, from: usize, cb: usize) -> Option<&'static str> {
         if s == "large" && k > 0 && doc.tok(k - 1) == "at" {
             return Some("other:escaped");
         }
-        if let Some(m) = measure_of(s) {
+        if let Some(m) = measure_at(doc, k) {
             let m = if m == "other:rescued"
                 && matches!(doc.tok((k + 1).min(cb - 1)), "by")
                 && (k + 2..(k + 4).min(cb))
@@ -629,8 +677,11 @@ fn left_measure(doc: &Doc, qa: usize, ca: usize) -> Option<(&'static str, usize)
     while k > limit {
         k -= 1;
         let s = doc.tok(k);
-        if let Some(m) = measure_of(s) {
-            return Some((m, k));
+        if let Some(m) = measure_at(doc, k) {
+            // "caught up in", "held up": phrasal verbs that say nothing of capture
+            if !(k + 1 < qa && doc.tok(k + 1) == "up") {
+                return Some((m, k));
+            }
         }
         let year = s.len() == 4 && s.starts_with(['1', '2']);
         if (matches!(doc.tokens[k].kind, TokKind::Number) && !year)
@@ -749,7 +800,9 @@ pub fn claims(doc: &mut Doc) {
             continue;
         }
         let qa = doc.tokens_in(Span::new(num.qual_start, num.end)).start;
-        let found = read_figure(doc, qa, toks.start, toks.end)
+        let vague = num.qualifier == crate::numbers::Qualifier::Vague;
+        let found = read_figure(doc, qa, toks.start, toks.end, vague)
+            .map(|f| sent_back(doc, toks.end, f))
             .or_else(|| subset_of_previous(doc, qa, toks.end, num.start, &out));
         let Some(found) = found else {
             continue;
@@ -848,7 +901,12 @@ fn share_of_people(doc: &Doc, after: usize) -> bool {
     if k >= n || doc.tok(k) != "of" {
         return false;
     }
-    (k + 1..(k + 6).min(n))
+    // a share of the deaths or casualties is a breakdown, not a figure (CLAIMS-GUIDE)
+    let span = k + 1..(k + 6).min(n);
+    if span.clone().any(|j| MEASURE_NOUNS.contains(&doc.tok(j))) {
+        return false;
+    }
+    span.into_iter()
         .any(|j| people_word(doc, j) || matches!(doc.tok(j), "population" | "force" | "forces"))
 }
 
@@ -918,10 +976,13 @@ fn conflict_context(doc: &Doc, s: usize) -> bool {
             continue;
         }
         let lower = w.to_ascii_lowercase();
-        if CONFLICT.contains(&lower.as_str()) {
-            return true;
+        // "coronavirus-related": each part of a compound counts
+        for part in lower.split('-') {
+            if CONFLICT.contains(&part) {
+                return true;
+            }
+            calm |= NOT_CONFLICT.contains(&part);
         }
-        calm |= NOT_CONFLICT.contains(&lower.as_str());
     }
     !calm
 }
