@@ -196,11 +196,13 @@ fn measure_of(word: &str) -> Option<&'static str> {
 }
 
 fn people_word(doc: &Doc, i: usize) -> bool {
+    if doc.class(i) & class::PEOPLE != 0 {
+        return true;
+    }
     let s = doc.tok(i);
     let w = words();
     let t = doc.tokens[i];
-    w.is(s, class::PEOPLE)
-        || EXTRA_PEOPLE.contains(&s)
+    EXTRA_PEOPLE.contains(&s)
         || (t.is_cap() && w.demonym_plural.contains_key(s))
         || (t.is_cap()
             && i > 0
@@ -1078,4 +1080,111 @@ fn place_near(doc: &Doc, t: usize, s: usize) -> Option<Span> {
         })
         .min_by_key(|m| (m.span.start as i64 - at as i64).unsigned_abs())
         .map(|m| m.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Meta, Options};
+
+    /// (value, qualifier, measure, claimant, same_as) of every claim.
+    fn claims(text: &str) -> Vec<(f64, &'static str, String, Option<String>, bool)> {
+        let doc = extract(text, Meta::default(), Options::default());
+        doc.claims
+            .iter()
+            .map(|c| {
+                let n = &doc.numbers[c.number as usize];
+                (
+                    n.value,
+                    n.qualifier.as_str(),
+                    c.measure.clone(),
+                    c.claimant.map(|e| doc.entities[e as usize].name.clone()),
+                    c.same_as.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figure_in_reported_speech_takes_its_speaker() {
+        let c = claims(
+            "About 40 border guards were killed in the raid, Defence Minister Anna Ruiz said.",
+        );
+        assert_eq!(
+            c,
+            vec![(
+                40.0,
+                "approx",
+                "killed".into(),
+                Some("Anna Ruiz".into()),
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn narration_has_no_claimant_and_verbs_before_numbers_count() {
+        let c = claims("The militia captured 12 fishermen near the reef on Friday.");
+        assert_eq!(c, vec![(12.0, "exact", "captured".into(), None, false)]);
+    }
+
+    #[test]
+    fn qualifiers_do_not_distribute_over_coordinated_figures() {
+        let c = claims("The blast killed at least 25 people and injured 60 others.");
+        assert_eq!(
+            c,
+            vec![
+                (25.0, "at_least", "killed".into(), None, false),
+                (60.0, "exact", "wounded".into(), None, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn subsets_share_the_measure_of_their_figure() {
+        let c =
+            claims("Thirty people, including 12 police officers, lost their lives in the ambush.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c.iter().all(|x| x.2 == "killed"), "{c:?}");
+    }
+
+    #[test]
+    fn restatements_point_to_the_first_figure() {
+        let c = claims("About 70 rebels were killed, the army said. Added to the 70 deaths are 15 wounded, the army said.");
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert!(c[1].4, "the 70 deaths restates the first figure: {c:?}");
+        assert!(!c[2].4);
+    }
+
+    #[test]
+    fn sources_dates_and_non_people_are_not_claims() {
+        assert!(claims(
+            "The council said so, according to two legislators who attended Monday's briefing."
+        )
+        .is_empty());
+        assert!(claims("In 2014 the army bought 300 rifles and 40 trucks.").is_empty());
+        assert!(
+            claims("Shares fell after sharp losses in the three major stock indexes.").is_empty()
+        );
+    }
+
+    #[test]
+    fn disasters_are_not_conflicts() {
+        assert!(claims("The cyclone displaced more than 3,000 people, officials said.").is_empty());
+        assert_eq!(
+            claims("The shelling displaced more than 3,000 people, officials said.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn ranges_vague_amounts_and_killed_and_wounded() {
+        let c = claims("Aid groups estimate that between 9,000 and 12,000 residents have fled the town. Hundreds were arrested. The army killed and injured 400 fighters.");
+        assert_eq!(c[0].1, "range");
+        assert_eq!(c[0].2, "displaced");
+        assert_eq!(
+            (c[1].0, c[1].1, c[1].2.as_str()),
+            (200.0, "vague", "detained")
+        );
+        assert_eq!(c[2].2, "casualties");
+    }
 }

@@ -275,6 +275,9 @@ pub struct Doc {
     pub removed: Vec<Removed>,
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
+    /// Word-class bits of each token (see [`crate::words::class`]), looked up once by the
+    /// segmenter so later stages test bits instead of hashing words again.
+    pub classes: Vec<u32>,
     pub sentences: Vec<Sentence>,
     /// Quotation-mark regions, in order, not nested (inner marks belong to the outer region).
     pub quoted: Vec<Quoted>,
@@ -293,6 +296,10 @@ impl Doc {
     }
     pub fn tok(&self, i: usize) -> &str {
         self.slice(self.tokens[i].span)
+    }
+    /// Word-class bits of token `i`; 0 for punctuation and numbers.
+    pub fn class(&self, i: usize) -> u32 {
+        self.classes.get(i).copied().unwrap_or(0)
     }
     /// Index of the sentence containing byte offset `at` (the last one if past the end).
     pub fn sentence_at(&self, at: usize) -> Option<usize> {

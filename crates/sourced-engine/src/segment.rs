@@ -90,6 +90,17 @@ pub fn segment(doc: &mut Doc) {
     tokenize(text, &mut tokens, &mut paragraphs);
     let sentences = split_sentences(text, &mut tokens, &paragraphs);
     doc.quoted = pair_quotation_marks(&tokens, &paragraphs);
+    let w = crate::words::words();
+    doc.classes = tokens
+        .iter()
+        .map(|t| {
+            if t.kind == TokKind::Word {
+                w.class(&text[t.span.start()..t.span.end()])
+            } else {
+                0
+            }
+        })
+        .collect();
     doc.tokens = tokens;
     doc.paragraphs = paragraphs;
     doc.sentences = sentences;

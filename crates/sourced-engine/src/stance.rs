@@ -175,3 +175,48 @@ fn subject(doc: &Doc, s0: usize, verb: usize) -> Option<(Option<u32>, Span)> {
     let m = doc.mentions.iter().rev().find(|m| m.span.end == end.end)?;
     Some((Some(m.entity), m.span))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::StanceKind;
+    use crate::{extract, Meta, Options};
+
+    fn stances(text: &str) -> Vec<(Option<String>, StanceKind, Option<String>)> {
+        let doc = extract(text, Meta::default(), Options::default());
+        doc.stances
+            .iter()
+            .map(|s| {
+                (
+                    s.actor.map(|e| doc.entities[e as usize].name.clone()),
+                    s.stance,
+                    s.topic.map(|t| doc.slice(t).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn metonyms_resolve_to_the_government() {
+        let s = stances("The Kremlin on Tuesday declined to comment on the reported strike.");
+        assert_eq!(
+            s,
+            vec![(
+                Some("Russia".into()),
+                StanceKind::NoComment,
+                Some("the reported strike".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn neither_confirm_nor_deny() {
+        let s = stances("Moldova has neither confirmed nor denied the deployment.");
+        assert_eq!(s[0].1, StanceKind::NeitherConfirmNorDeny);
+        assert_eq!(s[0].0.as_deref(), Some("Moldova"));
+    }
+
+    #[test]
+    fn quoted_words_are_not_stances() {
+        assert!(stances("“We declined to comment,” the editor wrote.").is_empty());
+    }
+}
