@@ -255,7 +255,10 @@ pub fn description_head(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         let s = doc.tok(j);
         if !t.is_cap() && w.is(s, class::ROLE | class::ORG_NOUN) {
             // a head followed by another head ("the army chief") keeps going
-            if j + 1 < n && !doc.tokens[j + 1].is_cap() && w.is(doc.tok(j + 1), class::ROLE) {
+            if j + 1 < n
+                && !doc.tokens[j + 1].is_cap()
+                && w.is(doc.tok(j + 1), class::ROLE | class::ORG_NOUN)
+            {
                 j += 1;
                 continue;
             }

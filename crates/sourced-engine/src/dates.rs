@@ -1457,6 +1457,42 @@ fn guess_year(p: Date, m: u32, d: u32) -> Option<Date> {
 // Tests
 // ---------------------------------------------------------------------------------------------
 
+/// When each quote was said: a resolved date expression next to its cue, outside the quoted
+/// content ("Lee told reporters on Monday", "the ministry said Tuesday").
+pub fn date_quotes(doc: &mut crate::doc::Doc) {
+    for qi in 0..doc.quotes.len() {
+        let Some(cue) = doc.quotes[qi].cue else {
+            continue;
+        };
+        let Some(s) = doc.sentence_at(cue.start()) else {
+            continue;
+        };
+        let sentence = doc.sentences[s].span;
+        let parts = &doc.quotes[qi].parts;
+        let near = |d: &DateMention| {
+            if d.start >= cue.end() {
+                d.start - cue.end()
+            } else {
+                cue.start().saturating_sub(d.end)
+            }
+        };
+        let found = doc
+            .dates
+            .iter()
+            .filter(|d| d.resolved.is_some() && d.granularity == Granularity::Day)
+            .filter(|d| sentence.start() <= d.start && d.end <= sentence.end())
+            .filter(|d| {
+                !parts
+                    .iter()
+                    .any(|p| p.start() <= d.start && d.end <= p.end())
+            })
+            .filter(|d| near(d) <= 40)
+            .min_by_key(|d| near(d))
+            .and_then(|d| d.resolved);
+        doc.quotes[qi].date = found;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2048,41 +2084,5 @@ mod tests {
             }
             let _ = find_dates(t, None);
         }
-    }
-}
-
-/// When each quote was said: a resolved date expression next to its cue, outside the quoted
-/// content ("Lee told reporters on Monday", "the ministry said Tuesday").
-pub fn date_quotes(doc: &mut crate::doc::Doc) {
-    for qi in 0..doc.quotes.len() {
-        let Some(cue) = doc.quotes[qi].cue else {
-            continue;
-        };
-        let Some(s) = doc.sentence_at(cue.start()) else {
-            continue;
-        };
-        let sentence = doc.sentences[s].span;
-        let parts = &doc.quotes[qi].parts;
-        let near = |d: &DateMention| {
-            if d.start >= cue.end() {
-                d.start - cue.end()
-            } else {
-                cue.start().saturating_sub(d.end)
-            }
-        };
-        let found = doc
-            .dates
-            .iter()
-            .filter(|d| d.resolved.is_some() && d.granularity == Granularity::Day)
-            .filter(|d| sentence.start() <= d.start && d.end <= sentence.end())
-            .filter(|d| {
-                !parts
-                    .iter()
-                    .any(|p| p.start() <= d.start && d.end <= p.end())
-            })
-            .filter(|d| near(d) <= 40)
-            .min_by_key(|d| near(d))
-            .and_then(|d| d.resolved);
-        doc.quotes[qi].date = found;
     }
 }

@@ -676,6 +676,21 @@ mod tests {
     }
 
     #[test]
+    fn and_never_joins_two_people_and_mid_run_titles_split() {
+        let doc = run("Harbor Chief Inspector Lena Moss Ortiz met Ivo Tamm and Mara Kell at the Ministry of Roads and Bridges.");
+        assert_eq!(
+            entity(&doc, "Lena Moss Ortiz").role.as_deref(),
+            Some("Harbor Chief Inspector")
+        );
+        assert_eq!(entity(&doc, "Ivo Tamm").kind, EntityKind::Person);
+        assert_eq!(entity(&doc, "Mara Kell").kind, EntityKind::Person);
+        assert_eq!(
+            entity(&doc, "Ministry of Roads and Bridges").kind,
+            EntityKind::Org
+        );
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let doc = run("Added to that, Meanwhile Reports say nothing.");
         assert!(doc.entities.is_empty(), "{:?}", doc.entities);

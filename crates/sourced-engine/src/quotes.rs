@@ -191,6 +191,18 @@ const NP_WORDS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "percent",
+    "half",
+    "majority",
+    "plurality",
+    "minority",
+    "nearly",
+    "almost",
+    "roughly",
+    "another",
+    "third",
+    "thirds",
+    "quarter",
 ];
 
 /// Verbs of telling whose object precedes the reported clause ("told reporters that").
@@ -252,7 +264,36 @@ const WEAK_LEMMAS: &[&str] = &[
     "mention",
     "echo",
     "imply",
+    "want",
+    "plan",
+    "refuse",
+    "decline",
+    "decide",
+    "intend",
+    "seek",
+    "threaten",
+    "learn",
+    "doubt",
+    "assume",
+    "suspect",
+    "understand",
+    "realize",
+    "speculate",
 ];
+
+/// Cue lemmas whose report can be an infinitive ("refused to answer", "wants voters to
+/// know"): the content runs from the verb's complement to the end of the clause.
+const INTENT_LEMMAS: &[&str] = &[
+    "want", "plan", "refuse", "decline", "decide", "intend", "seek", "threaten", "agree", "hope",
+    "expect", "promise", "vow", "pledge", "ask", "urge",
+];
+
+/// An infinitive complement at `a`: "to answer", "voters to know", "him not to run".
+fn infinitive_at(doc: &Doc, a: usize, end: usize) -> bool {
+    (a..end.min(a + 5))
+        .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
+        .any(|k| doc.tok(k) == "to")
+}
 
 const AUX: u8 = 1;
 const NP: u8 = 2;
@@ -387,6 +428,13 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
         }
         if doc.tok(j) == "," && j > limit && j + 2 < i {
             if let Some(np) = subject_before(doc, j, limit) {
+                // "Jacob Shin, 24, who was visiting …, told": past the age too
+                if (np.0..np.1).all(|k| doc.tokens[k].kind == TokKind::Number)
+                    && np.0 > limit + 1
+                    && doc.tok(np.0 - 1) == ","
+                {
+                    return subject_before(doc, np.0 - 1, limit).or(Some(np));
+                }
                 return Some(np);
             }
         }
@@ -440,6 +488,17 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
             }
         }
         return None;
+    }
+    // "A VOA reporter in the town said", "officials in Kabul said": the head before the
+    // preposition speaks, not the place after it
+    if j >= limit + 2
+        && matches!(doc.tok(j - 1), "in" | "at" | "from" | "for" | "with")
+        && (!doc.tokens[j - 2].is_cap() || doc.tokens[j - 2].is(crate::doc::flag::SENT_START))
+        && words().is(doc.tok(j - 2), class::ROLE | class::PEOPLE | class::SOURCE)
+    {
+        if let Some(head) = subject_before(doc, j - 1, limit) {
+            return Some((head.0, np_end));
+        }
     }
     Some((j, np_end))
 }
@@ -519,6 +578,17 @@ fn determined_np_start(doc: &Doc, end: usize, limit: usize) -> Option<usize> {
                 return Some(k - 1);
             }
             continue;
+        }
+        // "Clinton advisers say", "GOP analysts say": a capitalised modifier before the noun
+        if t.kind == TokKind::Word && t.is_cap() && k < end && k + 1 >= end {
+            let mut a = k - 1;
+            while a > limit && doc.tokens[a - 1].is_cap() && doc.tokens[a - 1].kind == TokKind::Word
+            {
+                a -= 1;
+            }
+            let plural_head = doc.tok(end - 1).ends_with('s');
+            return (plural_head && !matches!(doc.tok(a), "The" | "A" | "An" | "In" | "On"))
+                .then_some(a);
         }
         if t.kind != TokKind::Word
             || t.is_cap()
@@ -804,6 +874,14 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
             if j > i && np.is_none() {
                 return None;
             }
+            // “….” Reluctantly, Lee said he had …: a new sentence whose cue governs its own
+            // clause, not the quotation
+            if !handover && j > i {
+                let (_, s_end) = sentence_bounds(doc, j);
+                if clause_follows(doc, cue.1, s_end) {
+                    return None;
+                }
+            }
             return Some(Attribution { cue, np });
         }
         j += 1;
@@ -969,6 +1047,38 @@ fn resolve_speaker(doc: &mut Doc, np: (usize, usize)) -> (Option<u32>, Span) {
         .mentions
         .iter()
         .filter(|m| span.contains(m.span) || m.span.contains(span))
+        .collect();
+    // a name that only modifies the phrase ("Virginia voters", "Clinton advisers",
+    // "Mrs. Clinton's aides") is not the speaker; the phrase is
+    let head_end = span.end;
+    let inside: Vec<&Mention> = inside
+        .into_iter()
+        .filter(|m| {
+            // "officials in Kabul": a name after a preposition is not the speaker either
+            let k = doc.token_at(m.span.start());
+            let after_prep = m.span.start > span.start
+                && k > 0
+                && matches!(
+                    doc.tok(k - 1),
+                    "in" | "at" | "from" | "for" | "with" | "of" | "the"
+                )
+                && (k < 2 || !matches!(doc.tok(k - 2), "’s" | "'s"))
+                && doc.tokens[doc.token_at(span.start())].kind == TokKind::Word
+                && !doc.tokens[doc.token_at(span.start())].is_cap()
+                || m.span.start > span.start
+                    && k > 0
+                    && matches!(doc.tok(k - 1), "in" | "at" | "from" | "for" | "with");
+            if after_prep {
+                return false;
+            }
+            m.span.contains(span) || m.span.end >= head_end || {
+                let k = doc.token_at(m.span.end());
+                k >= doc.tokens.len() || {
+                    let t = doc.tokens[k];
+                    !(matches!(doc.tok(k), "’s" | "'s") || t.kind == TokKind::Word && !t.is_cap())
+                }
+            }
+        })
         .collect();
     let pick = inside
         .iter()
@@ -1176,8 +1286,10 @@ fn trailing_cue(
         !used.contains(&k)
             && doc.quoted_at(doc.tokens[k].span.start()).is_none()
             && is_cue_at(doc, k).is_some_and(|l| l != "according" && !WEAK_LEMMAS.contains(&l))
-            && trailing_subject(doc, r.start, k).is_some()
-            && after_trailing_cue_ok(doc, k + 1, r.end)
+            && (trailing_subject(doc, r.start, k).is_some()
+                && after_trailing_cue_ok(doc, k + 1, r.end)
+                || inverted_subject(doc, r.start, k, r.end)
+                    .is_some_and(|(np, _)| after_trailing_cue_ok(doc, np.1, r.end)))
     })
 }
 
@@ -1196,13 +1308,37 @@ fn after_trailing_cue_ok(doc: &Doc, mut from: usize, end: usize) -> bool {
     rest == 0 || after_trailing_cue(doc, from, end).is_some() || tok_is(doc, a, ",")
 }
 
+/// After a verb of telling, the start of what was told: "told reporters", "told The
+/// Associated Press", "told me this week that", "told an audience at his fundraiser that".
+fn skip_addressee(doc: &Doc, mut a: usize, end: usize) -> usize {
+    if let Some(that) = (a..end.min(a + 12))
+        .take_while(|&k| {
+            doc.tokens[k].kind == TokKind::Word && is_cue_at(doc, k).is_none()
+                || matches!(doc.tok(k), "’s" | "'s")
+        })
+        .find(|&k| doc.tok(k) == "that")
+    {
+        return that;
+    }
+    if a < end
+        && matches!(
+            doc.tok(a),
+            "me" | "him" | "her" | "us" | "them" | "you" | "reporters"
+        )
+    {
+        a += 1;
+    }
+    while a < end && np_token(doc, a) && !matches!(doc.tok(a), "that") {
+        a += 1;
+    }
+    a
+}
+
 /// Whether a reported clause follows a cue ("X, a lawmaker, said the army …"), making it a
 /// leading attribution rather than a trailing one.
 fn clause_follows(doc: &Doc, mut from: usize, end: usize) -> bool {
     if from > 0 && is_cue_at(doc, from - 1).is_some_and(|l| TELL_LEMMAS.contains(&l)) {
-        while from < end && np_token(doc, from) {
-            from += 1;
-        }
+        from = skip_addressee(doc, from, end);
     }
     let a = skip_circumstance(doc, from, end);
     if a >= end || tok_is(doc, a, ",") {
@@ -1327,17 +1463,10 @@ fn speech_clause(
             }
             return Some(r.end);
         }
-        // "…, said X."
-        if i > r.start && doc.tok(i - 1) == "," {
-            let stop = (cue.1..r.end)
-                .find(|&k| matches!(doc.tokens[k].kind, TokKind::Terminal) || doc.tok(k) == ",")
-                .unwrap_or(r.end);
-            // the inverted subject fills the rest of the clause: "…, said Lee." not
-            // "…, said the chamber will vote"
-            if let Some(np) = subject_after(doc, cue.1, stop).filter(|np| {
-                np.1 == stop && !matches!(doc.tok(np.1 - 1), "the" | "a" | "an" | "The")
-            }) {
-                if let Some(content) = trim_content(doc, r.start, i - 1) {
+        // "…, said X." and "…,” said X."
+        if let Some((np, comma)) = inverted_subject(doc, r.start, i, r.end) {
+            {
+                if let Some(content) = trim_content(doc, r.start, comma) {
                     let q = content_quote(doc, content, cue, Some(np));
                     out.push(q);
                     return Some(r.end);
@@ -1345,31 +1474,48 @@ fn speech_clause(
             }
         }
     }
+    // participial: "He apologized, saying it was …": the clause subject speaks
+    let participial =
+        i > r.start + 1 && doc.tok(i).ends_with("ing") && matches!(doc.tok(i - 1), "," | "—" | "–");
+    let subject = if participial {
+        coordinated_speaker_any(doc, r.start, i, out)
+            .map(|sh| (None, Some(sh)))
+            .or_else(|| sentence_subject(doc, r.start, i).map(|(np, _)| (Some(np), None)))
+    } else {
+        None
+    };
     // leading: "X said (that) …"
-    let (np, shared) = match subject_before(doc, i, r.start) {
-        Some(np) => (Some(np), None),
-        // "X praised Y and said …": the coordinated verb shares the subject
-        None => match coordinated_speaker(doc, r.start, i, out) {
-            Some(shared) => (None, Some(shared)),
-            // "Twitter reported flat growth and said …": the sentence subject speaks
-            None => {
-                let (np, _) = sentence_subject(doc, r.start, i)
-                    .filter(|_| i > r.start && matches!(doc.tok(i - 1), "and" | "but"))?;
-                (Some(np), None)
-            }
-        },
+    let (np, shared) = if let Some(sub) = subject {
+        sub
+    } else {
+        match subject_before(doc, i, r.start) {
+            Some(np) => (Some(np), None),
+            // "X praised Y and said …": the coordinated verb shares the subject
+            None => match coordinated_speaker(doc, r.start, i, out) {
+                Some(shared) => (None, Some(shared)),
+                // "Twitter reported flat growth and said …": the sentence subject speaks
+                None => {
+                    let (np, _) = sentence_subject(doc, r.start, i)
+                        .filter(|_| i > r.start && matches!(doc.tok(i - 1), "and" | "but"))?;
+                    (Some(np), None)
+                }
+            },
+        }
     };
     let mut a = cue.1;
     if TELL_LEMMAS.contains(&lemma) || lemma == "tell" {
-        // skip the addressee: "told reporters", "told The Associated Press"
-        while a < r.end && np_token(doc, a) && !matches!(doc.tok(a), "that") {
-            a += 1;
-        }
+        // skip the addressee: "told reporters", "told The Associated Press", "told me this
+        // week that", "told an audience at his fundraiser that"
+        a = skip_addressee(doc, a, r.end);
     }
     a = skip_circumstance(doc, a, r.end);
     let has_that = tok_is(doc, a, "that");
     let mut content_end = clause_end(doc, a, r.end);
-    if weak && !has_that {
+    let infinitive = !has_that
+        && !participial
+        && INTENT_LEMMAS.contains(&lemma)
+        && infinitive_at(doc, a, content_end);
+    if weak && !has_that && !infinitive {
         // "called it “absurd”", "accused him of “lying”": an object and a quoted phrase;
         // else a clause with a subject of its own ("he thinks she has done well")
         match quoted_object_end(doc, a, content_end) {
@@ -1381,7 +1527,7 @@ fn speech_clause(
     let content = trim_content(doc, a, content_end)?;
     let mixed = has_marks(doc, span_of(doc, content.0, content.1));
     // the clause needs a subject-like start: not a bare noun object ("said nothing")
-    if !has_that && !mixed && !looks_like_clause(doc, content.0, content.1) {
+    if !has_that && !mixed && !infinitive && !looks_like_clause(doc, content.0, content.1) {
         return None;
     }
     let mut q = content_quote(doc, content, cue, np);
@@ -1391,6 +1537,34 @@ fn speech_clause(
     }
     out.push(q);
     Some(content_end)
+}
+
+/// For "…, said X" and "…,” said X": the inverted subject and the comma before the cue. The
+/// subject fills the rest of the clause ("…, said Lee." not "…, said the chamber will vote"),
+/// up to a comma, an aside in brackets or a dash.
+fn inverted_subject(doc: &Doc, s0: usize, i: usize, end: usize) -> Option<((usize, usize), usize)> {
+    if i < s0 + 2 {
+        return None;
+    }
+    let comma = if doc.tok(i - 1) == "," {
+        i - 1
+    } else if doc.tokens[i - 1].kind == TokKind::CloseQuote
+        && matches!(doc.tok(i - 2), "," | "?" | "!")
+    {
+        i - 2
+    } else {
+        return None;
+    };
+    let cue = cue_span(doc, i);
+    let stop = (cue.1..end)
+        .find(|&k| {
+            matches!(doc.tokens[k].kind, TokKind::Terminal | TokKind::Dash)
+                || matches!(doc.tok(k), "," | "(")
+        })
+        .unwrap_or(end);
+    let np = subject_after(doc, cue.1, stop)
+        .filter(|np| np.1 == stop && !matches!(doc.tok(np.1 - 1), "the" | "a" | "an" | "The"))?;
+    Some((np, comma))
 }
 
 /// Whether a span overlaps a quotation-mark region.
@@ -1421,6 +1595,20 @@ fn coordinated_speaker(
         }
     }
     None
+}
+
+/// For "X did Y, saying …": the speaker of any report already made in the same sentence.
+fn coordinated_speaker_any(
+    doc: &Doc,
+    s0: usize,
+    i: usize,
+    out: &[Quote],
+) -> Option<(Option<u32>, Option<Span>)> {
+    let start = doc.tokens[s0].span.start;
+    let at = doc.tokens[i].span.start;
+    out.last()
+        .filter(|q| q.span.start >= start && q.span.start < at && q.speaker.is_some())
+        .map(|q| (q.speaker, q.speaker_span))
 }
 
 /// A short object followed by a quotation ("it “absurd”", "Sanders of “using a Karl Rove
@@ -1515,6 +1703,15 @@ fn skip_circumstance(doc: &Doc, mut a: usize, end: usize) -> usize {
             a += 1;
             continue;
         }
+        // "said — on Twitter, as it happens — that …": an aside between dashes
+        if a < end && doc.tokens[a].kind == TokKind::Dash {
+            if let Some(close) =
+                (a + 1..end.min(a + 16)).find(|&k| doc.tokens[k].kind == TokKind::Dash)
+            {
+                a = close + 1;
+                continue;
+            }
+        }
         if a == start || (a == start + 1 && doc.tok(start) == ",") {
             return start;
         }
@@ -1554,6 +1751,30 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         if doc.tok(k) == "," && k + 1 < end && tok_is(doc, k + 1, "according") {
             return k;
         }
+        // "…, saying …", "…, adding that …": a participial report of its own
+        if doc.tok(k) == ","
+            && k > a
+            && k + 1 < end
+            && doc.tok(k + 1).ends_with("ing")
+            && is_cue_at(doc, k + 1).is_some()
+            && doc.quoted_at(doc.tokens[k + 1].span.start()).is_none()
+        {
+            return k;
+        }
+        // "…, and three-quarters said …", "…, while 9 percent found …": a second report
+        if matches!(doc.tok(k), "and" | "but" | "while" | "whereas")
+            && k > a + 2
+            && k >= 1
+            && doc.tok(k - 1) == ","
+        {
+            if let Some(v) = (k + 2..end.min(k + 7)).find(|&v| is_cue_at(doc, v).is_some()) {
+                if doc.quoted_at(doc.tokens[v].span.start()).is_none()
+                    && subject_before(doc, v, k + 1).is_some_and(|np| np.0 == k + 1)
+                {
+                    return k - 1;
+                }
+            }
+        }
         // "… but argues that …": a second report by the same subject
         if matches!(doc.tok(k), "and" | "but") && k > a + 2 {
             let mut v = k + 1;
@@ -1580,7 +1801,19 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
 /// A reported clause starts with a subject: a name, pronoun, determiner or number.
 fn looks_like_clause(doc: &Doc, a: usize, b: usize) -> bool {
     let t = doc.tokens[a];
+    // "she'll", "it's", "they're": the pronoun before the contraction
     let s = doc.tok(a);
+    let s = s.split(['\'', '’']).next().unwrap_or(s);
+    // "candidates are becoming …": a bare noun subject before an auxiliary or modal
+    if t.kind == TokKind::Word
+        && (a + 1..b.min(a + 5))
+            .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
+            .any(|k| is_finite_aux(doc.tok(k)))
+        && !FUNCTION_WORDS.contains(&s)
+        && !is_aux(s)
+    {
+        return true;
+    }
     if t.is_cap() || t.kind == TokKind::Number || t.kind == TokKind::OpenQuote {
         return true;
     }
@@ -1654,6 +1887,48 @@ fn looks_like_clause(doc: &Doc, a: usize, b: usize) -> bool {
     starts && b - a >= 3
 }
 
+/// Auxiliaries and modals that mark a finite clause ("candidates are becoming …").
+fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "won't"
+            | "can't"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
+            | "weren't"
+            | "won’t"
+            | "can’t"
+            | "don’t"
+            | "doesn’t"
+            | "didn’t"
+            | "isn’t"
+            | "aren’t"
+            | "wasn’t"
+            | "weren’t"
+    )
+}
+
 /// For "…, X said", the subject and the comma before it.
 fn trailing_subject(doc: &Doc, s0: usize, cue: usize) -> Option<((usize, usize), usize)> {
     let np = subject_before(doc, cue, s0)?;
@@ -1665,6 +1940,26 @@ fn trailing_subject(doc: &Doc, s0: usize, cue: usize) -> Option<((usize, usize),
     }
     if k > s0 + 2 && matches!(doc.tok(k - 1), "," | "—" | "–") {
         return Some((np, k - 1));
+    }
+    // "…, law enforcement officials say": lowercase modifiers the phrase did not take
+    let mut m = np.0;
+    while m > s0 + 3 && np.0 - m < 3 {
+        let t = doc.tokens[m - 1];
+        let w = doc.tok(m - 1);
+        if t.kind != TokKind::Word
+            || t.is_cap()
+            || FUNCTION_WORDS.contains(&w)
+            || is_aux(w)
+            || is_pronoun(doc, m - 1)
+            || is_cue_at(doc, m - 1).is_some()
+            || w.ends_with("ly")
+        {
+            break;
+        }
+        m -= 1;
+    }
+    if m < np.0 && matches!(doc.tok(m - 1), "," | "—" | "–") {
+        return Some(((m, np.1), m - 1));
     }
     None
 }
@@ -1948,6 +2243,47 @@ mod tests {
     fn doubled_apostrophes_quote() {
         let q = quotes_of("''The fund is empty,'' Ms. Ortiz said.");
         assert!(has(&q, "The fund is empty,", "Ortiz"), "{q:?}");
+    }
+
+    #[test]
+    fn inverted_cue_after_a_quoted_fragment() {
+        let q = quotes_of(
+            "As for cost, ''the bridge is a luxury,'' said Mr. Olsen, who runs the port.",
+        );
+        assert!(
+            has(&q, "As for cost, ''the bridge is a luxury", "Olsen"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn counted_and_modified_subjects() {
+        let q = quotes_of(
+            "Nearly half said they liked the new park. Harbor analysts say prices will fall.",
+        );
+        assert!(has(&q, "they liked the new park", "Nearly half"), "{q:?}");
+        assert!(has(&q, "prices will fall", "Harbor analysts"), "{q:?}");
+    }
+
+    #[test]
+    fn participial_report_and_infinitive_complement() {
+        let q = quotes_of("The union defended the strike, saying the wages are too low. The mayor declined to say whether the pool would open.");
+        assert!(has(&q, "the wages are too low", "The union"), "{q:?}");
+        assert!(
+            has(&q, "to say whether the pool would open", "The mayor"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn definite_description_takes_the_earlier_source() {
+        let doc = extract(
+            "Coastal officials said the dam held. The officials also said two roads were shut.",
+            Meta::default(),
+            Options { keep_text: true },
+        );
+        assert_eq!(doc.quotes.len(), 2);
+        assert_eq!(doc.quotes[0].speaker, doc.quotes[1].speaker);
     }
 
     /// Prints what the stage finds in $QUOTES_TEXT: `cargo test -p sourced-engine

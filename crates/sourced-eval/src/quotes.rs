@@ -50,7 +50,7 @@ pub struct QuoteError {
     /// `miss` (gold not found), `false` (prediction matching no gold), `speaker` (matched, wrong
     /// speaker) or `hit` (matched, right speaker: listed for error analysis, not printed).
     pub what: &'static str,
-    /// `direct_mixed` or `all`.
+    /// `direct_mixed`, `direct_mixed_apos` (doubled apostrophes as quotation marks) or `all`.
     pub subset: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gold: Option<String>,
@@ -466,17 +466,8 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
         score_subset(&g_all, &p_all, &mut all, &mut sink);
         let p_dm: Vec<&PredItem> = pred.iter().filter(|p| p.direct_or_mixed).collect();
         let g_dm2: Vec<&GoldItem> = gold.iter().filter(|g| g.direct_or_mixed).collect();
-        score_subset(
-            &g_dm2,
-            &p_dm,
-            &mut dm2,
-            &mut ErrorSink {
-                doc: id,
-                chars: &chars,
-                subset: "",
-                out: None,
-            },
-        );
+        sink.subset = "direct_mixed_apos";
+        score_subset(&g_dm2, &p_dm, &mut dm2, &mut sink);
         let g_dm: Vec<&GoldItem> = gold.iter().filter(|g| g.labelled_direct_or_mixed).collect();
         sink.subset = "direct_mixed";
         score_subset(&g_dm, &p_dm, &mut dm, &mut sink);
