@@ -366,6 +366,20 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize, vague: bool) -> Optio
         // A bare number counts people only as the object of a nearby measure verb ("killing at
         // least 5", "rescued 190") or as a predicate ("the toll rose to 31"), and only when no
         // other noun follows it ("three major stock indexes", "150 of his concerts").
+        // "4,000 were killed", "30 died": a bare number as the subject of a measure verb
+        if nb < cb
+            && matches!(
+                doc.tok(nb),
+                "were" | "was" | "have" | "had" | "are" | "died" | "remain" | "remained"
+            )
+        {
+            if let Some(m) = right_measure(doc, nb, (nb + 4).min(cb)) {
+                return Some(Found {
+                    measure: m,
+                    subject: None,
+                });
+            }
+        }
         // "millions remain uprooted": a vague amount stands for people on its own
         if vague
             && nb < cb
@@ -432,6 +446,38 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize, vague: bool) -> Optio
             .or_else(|| left_measure(doc, qa, ca).map(|(m, at)| coordinated(doc, at, m)))?,
     };
     Some(Found { measure, subject })
+}
+
+/// The report that sentence `s` continues (CLAIMS-GUIDE: a figure in an unattributed
+/// sentence that plainly continues an attributed report takes that report's claimant): the
+/// previous sentence of the paragraph was attributed "according to" a source, and this one
+/// has no report, speech verb or quotation mark of its own.
+fn continued_report(doc: &Doc, s: usize) -> Option<u32> {
+    if s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph {
+        return None;
+    }
+    let here = doc.sentences[s].span;
+    if doc.quotes.iter().any(|q| q.span.overlaps(here)) {
+        return None;
+    }
+    let r = doc.sentences[s].token_range();
+    if r.clone()
+        .any(|i| doc.class(i) & class::SPEECH != 0 || doc.tokens[i].kind == TokKind::OpenQuote)
+    {
+        return None;
+    }
+    let prev = doc.sentences[s - 1].span;
+    doc.quotes
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, q)| {
+            q.speaker.is_some()
+                && prev.contains(q.span)
+                && q.cue
+                    .is_some_and(|c| doc.slice(c).eq_ignore_ascii_case("according to"))
+        })
+        .map(|(i, _)| i as u32)
 }
 
 /// "31 people, including 23 security personnel, lost their lives": a subset named inside
@@ -822,6 +868,7 @@ pub fn claims(doc: &mut Doc) {
             .filter(|(_, q)| q.parts.iter().any(|p| p.contains(span)))
             .min_by_key(|(_, q)| q.span.len())
             .map(|(i, _)| i as u32);
+        let quote = quote.or_else(|| continued_report(doc, s));
         let q = quote.map(|i| &doc.quotes[i as usize]);
         let claimant = q.and_then(|q| q.speaker).map(|e| doc.resolve_metonym(e));
         let cue_lemma = q

@@ -479,6 +479,12 @@ fn link(doc: &mut Doc, cands: Vec<Candidate>) {
             Some(NameInfo::Country(country)) | Some(NameInfo::Capital(country)) => {
                 (country.to_string(), MentionKind::Name)
             }
+            _ if c.b == c.a + 1 && crate::lexicon::org_full_name(&surface).is_some() => (
+                crate::lexicon::org_full_name(&surface)
+                    .unwrap_or_default()
+                    .to_string(),
+                MentionKind::Acronym,
+            ),
             _ => {
                 let acr = doc.tokens[c.a].is(flag::ALL_CAPS) && c.b == c.a + 1;
                 (

@@ -1983,3 +1983,24 @@ pub fn government_metonym(name: &str) -> Option<&'static str> {
 pub fn contains_ci(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Acronyms whose full name is what analysts file them under: (acronym, full name).
+pub const ORG_FULL_NAMES: &[(&str, &str)] = &[
+    ("UN", "United Nations"),
+    ("U.N.", "United Nations"),
+    ("EU", "European Union"),
+    ("E.U.", "European Union"),
+    ("WHO", "World Health Organization"),
+    ("ICC", "International Criminal Court"),
+    ("IMF", "International Monetary Fund"),
+    ("ICRC", "International Committee of the Red Cross"),
+    ("AU", "African Union"),
+    ("IAEA", "International Atomic Energy Agency"),
+];
+
+pub fn org_full_name(acronym: &str) -> Option<&'static str> {
+    ORG_FULL_NAMES
+        .iter()
+        .find(|(a, _)| *a == acronym)
+        .map(|(_, full)| *full)
+}
