@@ -184,10 +184,49 @@ const EXTRA_PEOPLE: &[&str] = &["others", "them", "those", "people", "north kore
 /// The measure a word names where it stands: "need" only in "in need".
 fn measure_at(doc: &Doc, k: usize) -> Option<&'static str> {
     let s = doc.tok(k);
+    let t = doc.tokens[k];
+    // a capitalised measure word mid-sentence is a name or title ("Die Hard 2")
+    if t.is_cap() && !t.is(crate::doc::flag::SENT_START) {
+        return None;
+    }
     if s == "need" && (k == 0 || doc.tok(k - 1) != "in") {
         return None;
     }
-    measure_of(s)
+    // phrasal verbs that say nothing of violence: "killed off", "caught up", "held up"
+    if k + 1 < doc.tokens.len() && matches!(doc.tok(k + 1), "off" | "up" | "time") {
+        return None;
+    }
+    // "bodies" are dead only when found, recovered or buried; otherwise they are institutions
+    if s == "bodies" {
+        let (a, b) = clause(doc, k);
+        let found = (a..b).any(|j| {
+            matches!(
+                doc.tok(j),
+                "found"
+                    | "recovered"
+                    | "discovered"
+                    | "washed"
+                    | "pulled"
+                    | "buried"
+                    | "exhumed"
+                    | "identified"
+                    | "dead"
+            )
+        });
+        if !found {
+            return None;
+        }
+    }
+    let m = measure_of(s)?;
+    // "will die", "could be killed": a projection, not a count (CLAIMS-GUIDE other:could_die)
+    if m == "killed" && k > 0 {
+        let before = (k.saturating_sub(3)..k)
+            .any(|j| matches!(doc.tok(j), "will" | "could" | "would" | "may" | "might"));
+        if before {
+            return Some("other:could_die");
+        }
+    }
+    Some(m)
 }
 
 fn measure_of(word: &str) -> Option<&'static str> {
@@ -311,8 +350,8 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize, vague: bool) -> Optio
     // the counted noun right after the number, past a few modifiers
     while k < cb && mods <= 6 {
         let s = doc.tok(k);
-        if MEASURE_NOUNS.contains(&s) {
-            measure = measure_of(s);
+        if MEASURE_NOUNS.contains(&s) && measure_at(doc, k).is_some() {
+            measure = measure_at(doc, k);
             // "17 injured people": the adjective is followed by who they are
             if k + 1 < cb && people_word(doc, k + 1) {
                 subject = Some((k + 1, k + 2));
@@ -367,10 +406,14 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize, vague: bool) -> Optio
         // least 5", "rescued 190") or as a predicate ("the toll rose to 31"), and only when no
         // other noun follows it ("three major stock indexes", "150 of his concerts").
         // "4,000 were killed", "30 died": a bare number as the subject of a measure verb
-        if nb < cb
+        let after_name = qa > 0
+            && doc.tokens[qa - 1].is_cap()
+            && !doc.tokens[qa - 1].is(crate::doc::flag::SENT_START);
+        if !after_name
+            && nb < cb
             && matches!(
                 doc.tok(nb),
-                "were" | "was" | "have" | "had" | "are" | "died" | "remain" | "remained"
+                "were" | "have" | "had" | "are" | "died" | "remain" | "remained"
             )
         {
             if let Some(m) = right_measure(doc, nb, (nb + 4).min(cb)) {
@@ -383,9 +426,10 @@ fn read_figure(doc: &Doc, qa: usize, na: usize, nb: usize, vague: bool) -> Optio
         // "millions remain uprooted": a vague amount stands for people on its own
         if vague
             && nb < cb
-            && doc.tokens[nb].kind == TokKind::Word
-            && !doc.tokens[nb].is_cap()
-            && doc.tok(nb) != "of"
+            && matches!(
+                doc.tok(nb),
+                "remain" | "remained" | "fled" | "died" | "were" | "are" | "have" | "had"
+            )
         {
             if let Some(m) = right_measure(doc, nb, cb) {
                 return Some(Found {
@@ -833,7 +877,8 @@ pub fn claims(doc: &mut Doc) {
         if !num.kind.is_quantity() || num.followed_by_hyphen_noun && num.kind != NumKind::Count {
             continue;
         }
-        if num.unit == NumUnit::Count && num.value <= 1.0 {
+        // a count of people is a whole number ("53.7" is an index, "2.7 million" is whole)
+        if num.unit == NumUnit::Count && (num.value <= 1.0 || num.value.fract() != 0.0) {
             continue;
         }
         let span = Span::new(num.start, num.end);
@@ -987,6 +1032,11 @@ fn conflict_context(doc: &Doc, s: usize) -> bool {
         "fentanyl",
         "outbreak",
         "tsunami",
+        "wave",
+        "waves",
+        "catastrophe",
+        "catastrophes",
+        "crime",
         "landslide",
         "landslides",
         "heatwave",
