@@ -415,6 +415,10 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
     if i == limit {
         return None;
     }
+    // "…, Lee, who announced …": the relative pronoun stands for the phrase before the comma
+    if i >= limit + 3 && doc.tok(i - 1) == "who" && doc.tok(i - 2) == "," {
+        return subject_before(doc, i - 2, limit);
+    }
     // "X, a doctor at Y, said": skip the appositive back to its opening comma.
     if doc.tok(i - 1) == "," {
         let mut j = i - 1;
@@ -1256,8 +1260,8 @@ fn indirect_quotes(doc: &mut Doc, out: &mut Vec<Quote>, used: &FxHashSet<usize>)
                 i += 1;
                 continue;
             }
-            let Some(mut lemma) = is_cue_at(doc, i) else {
-                i += 1;
+            let Some(mut lemma) = is_cue_at(doc, i).or_else(|| prep_cue(doc, i, r.end)) else {
+                i = nominal_report(doc, r.clone(), i, out).unwrap_or(i + 1);
                 continue;
             };
             // A later cue that attributes the whole sentence ("…, the legislator added")
@@ -1429,8 +1433,11 @@ fn speech_clause(
     out: &mut Vec<Quote>,
     used: &FxHashSet<usize>,
 ) -> Option<usize> {
-    let cue = cue_span(doc, i);
-    let weak = WEAK_LEMMAS.contains(&lemma);
+    let mut cue = cue_span(doc, i);
+    let weak = WEAK_LEMMAS.contains(&lemma) || lemma == OBJECT;
+    if lemma == "state" && !states_is_verb(doc, r.start, i) {
+        return None;
+    }
     // trailing: "…, X said." — a comma before the subject, little after the cue
     if !weak {
         if let Some((np, comma)) =
@@ -1503,6 +1510,15 @@ fn speech_clause(
         }
     };
     let mut a = cue.1;
+    // "called for …", "complained about …": the preposition belongs to the cue
+    if a < r.end
+        && is_object_prep(doc.tok(a))
+        && (lemma == OBJECT || doc.tok(a) != "to")
+        && !TELL_LEMMAS.contains(&lemma)
+    {
+        a += 1;
+        cue.1 = a;
+    }
     if TELL_LEMMAS.contains(&lemma) || lemma == "tell" {
         // skip the addressee: "told reporters", "told The Associated Press", "told me this
         // week that", "told an audience at his fundraiser that"
@@ -1515,20 +1531,42 @@ fn speech_clause(
         && !participial
         && INTENT_LEMMAS.contains(&lemma)
         && infinitive_at(doc, a, content_end);
+    let mut object = false;
     if weak && !has_that && !infinitive {
         // "called it “absurd”", "accused him of “lying”": an object and a quoted phrase;
-        // else a clause with a subject of its own ("he thinks she has done well")
+        // else a clause with a subject of its own ("he thinks she has done well"); else the
+        // object phrase itself is what is reported ("announced his resignation")
         match quoted_object_end(doc, a, content_end) {
             Some(e) => content_end = e,
             None if a < content_end && looks_like_clause(doc, a, content_end) => {}
-            None => return None,
+            None => {
+                if NO_OBJECT_LEMMAS.contains(&lemma) {
+                    return None;
+                }
+                content_end = object_end(doc, a, content_end)?;
+                object = true;
+            }
         }
     }
     let content = trim_content(doc, a, content_end)?;
     let mixed = has_marks(doc, span_of(doc, content.0, content.1));
     // the clause needs a subject-like start: not a bare noun object ("said nothing")
-    if !has_that && !mixed && !infinitive && !looks_like_clause(doc, content.0, content.1) {
-        return None;
+    if !has_that
+        && !mixed
+        && !infinitive
+        && !object
+        && !looks_like_clause(doc, content.0, content.1)
+    {
+        // a noun-phrase object ("announced a plan")
+        let e = object_end(doc, content.0, content.1)?;
+        let content = trim_content(doc, content.0, e)?;
+        let mut q = content_quote(doc, content, cue, np);
+        if let Some((speaker, sspan)) = shared {
+            q.speaker = speaker;
+            q.speaker_span = sspan;
+        }
+        out.push(q);
+        return Some(e);
     }
     let mut q = content_quote(doc, content, cue, np);
     if let Some((speaker, sspan)) = shared {
@@ -1537,6 +1575,316 @@ fn speech_clause(
     }
     out.push(q);
     Some(content_end)
+}
+
+/// "states" and "States" are mostly the noun ("the United States", "two states"): the verb
+/// follows a name, a pronoun or a word for a speaker or a document ("the report states").
+fn states_is_verb(doc: &Doc, s0: usize, i: usize) -> bool {
+    if i == s0 || doc.tokens[i].is_cap() {
+        return false;
+    }
+    let prev = doc.tok(i - 1);
+    (doc.tokens[i - 1].is_cap() && prev != "United")
+        || is_pronoun(doc, i - 1)
+        || words().is(
+            prev,
+            class::ROLE | class::ORG_NOUN | class::SOURCE | class::PEOPLE,
+        )
+}
+
+/// Cue lemmas whose bare noun-phrase object is not a report ("posted a victory", "found
+/// the device", "the show"): they report only with a clause or a quotation.
+const NO_OBJECT_LEMMAS: &[&str] = &[
+    "show", "post", "continue", "find", "text", "see", "feel", "learn", "share", "point", "signal",
+];
+
+/// The lemma given to verb + preposition cues outside the lexicon ("called for").
+const OBJECT: &str = "object";
+
+fn is_object_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "for" | "about" | "on" | "of" | "against" | "over" | "to" | "at" | "with"
+    )
+}
+
+/// Verbs that report an attitude or speech through a prepositional object ("called for a
+/// ban", "talked about taxes", "voted against the bill"), by stem.
+const PREP_VERB_STEMS: &[&str] = &[
+    "call", "talk", "spok", "speak", "comment", "complain", "refer", "respond", "focus", "push",
+    "vote", "campaign", "advocat", "apologi", "allud", "side", "rel", "count", "bristl", "balk",
+    "argu", "lobb", "press", "appeal", "object", "protest", "rail", "lash", "insist", "elaborat",
+    "testif", "brag", "boast", "joke", "hint", "remark", "reflect", "weigh", "pray", "plead",
+    "pleaded", "fought", "fight", "rall", "warn",
+];
+
+/// A verb + preposition cue at `i` that the lexicon does not list.
+fn prep_cue(doc: &Doc, i: usize, end: usize) -> Option<&'static str> {
+    if i + 2 >= end || doc.tokens[i].kind != TokKind::Word || !is_object_prep(doc.tok(i + 1)) {
+        return None;
+    }
+    let w = doc.tok(i);
+    if doc.tokens[i].is_cap() || w.len() < 4 || w.len() > 12 {
+        return None;
+    }
+    let inflected = [
+        "", "s", "ed", "d", "ing", "ied", "ies", "y", "ied", "en", "e", "es",
+    ];
+    PREP_VERB_STEMS
+        .iter()
+        .any(|st| {
+            w.strip_prefix(st).is_some_and(|rest| {
+                inflected.contains(&rest) || (rest.len() == 3 && rest.ends_with("ed"))
+            })
+        })
+        .then_some(OBJECT)
+}
+
+/// Nouns that report a stance or statement about their prepositional object ("criticism of
+/// the plan", "questions about his health"), singular and plural.
+const STANCE_NOUNS: &[&str] = &[
+    "support",
+    "criticism",
+    "criticisms",
+    "question",
+    "questions",
+    "debate",
+    "debates",
+    "endorsement",
+    "endorsements",
+    "opposition",
+    "concern",
+    "concerns",
+    "view",
+    "views",
+    "idea",
+    "chants",
+    "tribute",
+    "swipe",
+    "swipes",
+    "remarks",
+    "comments",
+    "comment",
+    "references",
+    "reference",
+    "promises",
+    "promise",
+    "praise",
+    "position",
+    "positions",
+    "fears",
+    "fear",
+    "accusations",
+    "accusation",
+    "allegations",
+    "attack",
+    "attacks",
+    "announcement",
+    "decision",
+    "disagreement",
+    "disagreements",
+    "doubts",
+    "complaints",
+    "complaint",
+    "demands",
+    "demand",
+    "calls",
+    "requests",
+    "request",
+    "proposal",
+    "proposals",
+    "plans",
+    "warnings",
+    "warning",
+    "skepticism",
+    "distrust",
+    "enthusiasm",
+    "sympathy",
+    "frustration",
+    "outrage",
+    "denunciations",
+    "condemnations",
+    "condemnation",
+    "declarations",
+    "preference",
+    "insistence",
+    "discussions",
+    "discussion",
+    "statements",
+    "statement",
+    "testimony",
+    "rhetoric",
+    "message",
+    "messages",
+    "pledge",
+    "vow",
+    "threats",
+    "threat",
+    "apology",
+    "defense",
+    "claims",
+    "embrace",
+    "backlash",
+];
+
+/// Adjectives of attitude after a copula ("X is skeptical of Y").
+const STANCE_ADJECTIVES: &[&str] = &[
+    "worried",
+    "concerned",
+    "skeptical",
+    "critical",
+    "angry",
+    "upbeat",
+    "divided",
+    "split",
+    "interested",
+    "proud",
+    "confident",
+    "wary",
+    "furious",
+    "comfortable",
+    "supportive",
+    "optimistic",
+    "pessimistic",
+    "enthusiastic",
+    "unhappy",
+    "happy",
+    "frustrated",
+    "fond",
+    "tired",
+    "uneasy",
+    "leery",
+    "outspoken",
+    "vocal",
+    "pleased",
+    "disappointed",
+    "adamant",
+];
+
+/// "his criticism of the plan", "Lee’s support for the bill", "voters are divided on the
+/// issue": a stance noun or adjective whose prepositional object is the content. Returns the
+/// token to continue from.
+fn nominal_report(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    if i + 3 >= r.end
+        || doc.tokens[i].kind != TokKind::Word
+        || !matches!(
+            doc.tok(i + 1),
+            "for" | "about" | "on" | "of" | "against" | "over" | "to" | "toward" | "towards"
+        )
+    {
+        return None;
+    }
+    let w = doc.tok(i);
+    if w.len() < 3 || w.len() > 14 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let noun = STANCE_NOUNS.contains(&w);
+    if !noun && !STANCE_ADJECTIVES.contains(&w) {
+        return None;
+    }
+    if doc.quoted_at(doc.tokens[i].span.start()).is_some() {
+        return None;
+    }
+    let np = if noun {
+        // "his criticism of", "Lee’s support for", "the senator’s remarks about"
+        match i.checked_sub(1).map(|k| doc.tok(k)) {
+            Some("his" | "her" | "their" | "its" | "my" | "our") => Some((i - 1, i)),
+            Some("’s" | "'s" | "’") if i >= r.start + 2 => subject_before(doc, i - 1, r.start),
+            _ => None,
+        }
+    } else {
+        // "voters are divided on": a copula or "seemed" between subject and adjective
+        let mut k = i;
+        while k > r.start
+            && matches!(
+                doc.tok(k - 1),
+                "very"
+                    | "deeply"
+                    | "increasingly"
+                    | "more"
+                    | "less"
+                    | "so"
+                    | "too"
+                    | "not"
+                    | "also"
+                    | "still"
+                    | "now"
+            )
+        {
+            k -= 1;
+        }
+        if k == r.start
+            || !matches!(
+                doc.tok(k - 1),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "been"
+                    | "be"
+                    | "remains"
+                    | "remained"
+                    | "seemed"
+                    | "seems"
+                    | "appeared"
+                    | "appears"
+                    | "grew"
+                    | "became"
+            )
+        {
+            return None;
+        }
+        Some(subject_before(doc, k - 1, r.start)?)
+    };
+    let a = i + 2;
+    let e = object_end(doc, a, r.end)?;
+    let content = trim_content(doc, a, e)?;
+    let q = content_quote(doc, content, (i, i + 2), np);
+    out.push(q);
+    Some(e)
+}
+
+/// The end of a noun-phrase object starting at `a`: up to a comma, a dash, a clause break or
+/// the end. None when no noun phrase starts there.
+fn object_end(doc: &Doc, a: usize, end: usize) -> Option<usize> {
+    if a >= end || doc.tokens[a].kind != TokKind::Word {
+        return None;
+    }
+    let k = (a..end)
+        .find(|&k| {
+            matches!(
+                doc.tokens[k].kind,
+                TokKind::Terminal | TokKind::Dash | TokKind::OpenQuote
+            ) || matches!(
+                doc.tok(k),
+                "," | ";"
+                    | ":"
+                    | "("
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "last"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "earlier"
+                    | "recently"
+            ) || (k > a
+                && matches!(doc.tok(k), "and" | "but")
+                && (k + 1..end.min(k + 4)).any(|v| is_cue_at(doc, v).is_some()))
+                || (k > a
+                    && matches!(doc.tok(k), "on" | "in" | "during" | "this")
+                    && k + 1 < end
+                    && is_time_word(doc.tok(k + 1)))
+        })
+        .unwrap_or(end);
+    (k > a).then_some(k)
 }
 
 /// For "…, said X" and "…,” said X": the inverted subject and the comma before the cue. The
@@ -2224,6 +2572,32 @@ mod tests {
     fn coordinated_report_shares_the_subject() {
         let q = quotes_of("The firm reported weak sales and said it would cut forty jobs.");
         assert!(has(&q, "it would cut forty jobs", "The firm"), "{q:?}");
+    }
+
+    #[test]
+    fn object_phrase_reports() {
+        let q = quotes_of("The senator called for a ban on imports.");
+        assert!(has(&q, "a ban on imports", "The senator"), "{q:?}");
+        let q = quotes_of("Mr. Lopez talked about his plans for the region.");
+        assert!(has(&q, "his plans for the region", "Lopez"), "{q:?}");
+        let q = quotes_of("The mayor criticized the budget.");
+        assert!(has(&q, "the budget", "The mayor"), "{q:?}");
+    }
+
+    #[test]
+    fn stance_noun_and_adjective_reports() {
+        let q = quotes_of("She repeated her criticism of the new levy.");
+        assert!(q.iter().any(|(t, _)| t == "the new levy"), "{q:?}");
+        let q = quotes_of("Local farmers are deeply skeptical of the water plan.");
+        assert!(has(&q, "the water plan", "Local farmers"), "{q:?}");
+    }
+
+    #[test]
+    fn relative_pronoun_subject_and_states_noun() {
+        let q = quotes_of("Voters backed Ms. Okafor, who announced that she would run again.");
+        assert!(has(&q, "she would run again", "Okafor"), "{q:?}");
+        let q = quotes_of("The United States sent more ships to the region.");
+        assert!(q.is_empty(), "{q:?}");
     }
 
     #[test]

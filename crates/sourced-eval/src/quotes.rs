@@ -88,10 +88,11 @@ impl std::fmt::Display for QuoteError {
         if let Some(p) = &self.pred {
             write!(
                 f,
-                " pred({}) {:?} by {:?}",
+                " pred({}) {:?} by {:?} cue {:?}",
                 self.pred_kind.as_deref().unwrap_or(""),
                 p,
-                self.pred_speaker.as_deref().unwrap_or("")
+                self.pred_speaker.as_deref().unwrap_or(""),
+                self.pred_cue.as_deref().unwrap_or("")
             )?;
         }
         Ok(())
