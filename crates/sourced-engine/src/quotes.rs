@@ -2148,6 +2148,14 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
 
 /// A reported clause starts with a subject: a name, pronoun, determiner or number.
 fn looks_like_clause(doc: &Doc, a: usize, b: usize) -> bool {
+    // ", citing figures from …", ", adding …": a participle that qualifies the report, not
+    // the reported clause
+    if matches!(
+        doc.tok(a),
+        "citing" | "quoting" | "according" | "adding" | "saying" | "referring"
+    ) {
+        return false;
+    }
     let t = doc.tokens[a];
     // "she'll", "it's", "they're": the pronoun before the contraction
     let s = doc.tok(a);

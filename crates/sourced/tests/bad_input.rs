@@ -145,6 +145,9 @@ fn demo_article_extracts_its_figures() {
     assert_eq!(find(120.0)["qualifier"], "approx");
     assert_eq!(find(120.0)["claimant_name"], "Ilse Marren");
     assert_eq!(find(400.0)["measure"], "wounded");
+    // ", citing figures from …" qualifies the report; the figure is still the governor's
+    assert_eq!(find(400.0)["claimant_name"], "Ilse Marren");
+    assert_eq!(find(400.0)["cites_name"][0], "Valdorian Defence Ministry");
     assert_eq!(find(38.0)["measure"], "captured");
     assert_eq!(find(9000.0)["value_hi"], 12000.0);
     assert_eq!(l["document"]["removed"][0]["text"], "Advertisement");
