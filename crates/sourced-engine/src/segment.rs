@@ -208,7 +208,7 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             i = scan_number(bytes, i);
             kind = TokKind::Number;
         } else if is_word_char(c) {
-            let (end, has_period) = scan_word(text, i, single_open);
+            let (end, has_period) = scan_word(text, i);
             i = end;
             kind = TokKind::Word;
             if has_period {
@@ -349,7 +349,7 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 /// A word: letters and digits, inner hyphens ("Seong-kweun"), inner apostrophes ("don't", but
 /// not the possessive "’s", which becomes its own token), dotted abbreviations ("U.S.", "p.m.")
 /// and known abbreviations with their period ("Gen.", "Jan.").
-fn scan_word(text: &str, start: usize, _single_open: bool) -> (usize, bool) {
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut has_period = false;
