@@ -1219,6 +1219,13 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_right_after_the_addressee_is_what_was_told() {
+        let c = claims("After a cabinet meeting on Friday, Prime Minister Ana Ruiz told journalists 40 hostages were freed.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].3.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn narration_has_no_claimant_and_verbs_before_numbers_count() {
         let c = claims("The militia captured 12 fishermen near the reef on Friday.");
         assert_eq!(c, vec![(12.0, "exact", "captured".into(), None, false)]);

@@ -1301,7 +1301,7 @@ fn trailing_cue(
 fn after_trailing_cue_ok(doc: &Doc, mut from: usize, end: usize) -> bool {
     // "…, Lee told reporters on Monday": the addressee of a verb of telling
     if from > 0 && is_cue_at(doc, from - 1).is_some_and(|l| TELL_LEMMAS.contains(&l)) {
-        while from < end && np_token(doc, from) {
+        while from < end && np_token(doc, from) && doc.tokens[from].kind != TokKind::Number {
             from += 1;
         }
     }
@@ -1332,7 +1332,12 @@ fn skip_addressee(doc: &Doc, mut a: usize, end: usize) -> usize {
     {
         a += 1;
     }
-    while a < end && np_token(doc, a) && !matches!(doc.tok(a), "that") {
+    // the addressee ends where a figure starts the reported clause ("told media 339 …")
+    while a < end
+        && np_token(doc, a)
+        && !matches!(doc.tok(a), "that")
+        && doc.tokens[a].kind != TokKind::Number
+    {
         a += 1;
     }
     a
