@@ -22,76 +22,11 @@ const UNIT_HEADS: &[&str] = &[
     "Unit",
 ];
 
-/// Capitalised words that never start a name, wherever they stand.
+/// Capitalised words that never start a name, wherever they stand (with [`DATE_WORDS`]).
 const FUNCTION_CAPS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Or",
-    "In",
-    "On",
-    "At",
-    "As",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "Your",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "OK",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "In", "On",
+    "At", "As", "For", "If", "When", "While", "After", "Before", "This", "That", "These", "Those",
+    "There", "His", "Her", "Their", "Its", "Our", "My", "Your", "May", "Mr", "Mrs", "Ms", "OK",
 ];
 
 /// Words that end a capitalised run: "Kremlin Monday" is not one name.
@@ -178,7 +113,7 @@ fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candi
                         })));
         if w.common_caps.contains_key(word)
             && !w.names.contains_key(word)
-            && (at_start || FUNCTION_CAPS.contains(&word))
+            && (at_start || FUNCTION_CAPS.contains(&word) || DATE_WORDS.contains(&word))
         {
             i += 1;
             skipped_to = i;
