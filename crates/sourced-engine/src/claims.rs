@@ -957,6 +957,7 @@ pub fn claims(doc: &mut Doc) {
                 end: doc.tokens[b - 1].span.end,
             }),
             subject_text,
+            subject_group: None,
             claimant,
             quote,
             cites,

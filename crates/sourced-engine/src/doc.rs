@@ -223,6 +223,9 @@ pub struct Claim {
     pub measure: String,
     pub subject: Option<Span>,
     pub subject_text: Option<String>,
+    /// The group entity the subject names (set after the claims stage by
+    /// [`crate::subjects::link_subjects`]).
+    pub subject_group: Option<u32>,
     pub claimant: Option<u32>,
     /// Index of the quote the claim sits in, if any.
     pub quote: Option<u32>,

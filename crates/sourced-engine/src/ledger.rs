@@ -78,6 +78,10 @@ pub struct Claim {
     pub qualifier: String,
     pub measure: String,
     pub subject: Option<String>,
+    /// The group entity the subject names ("the soldiers" and "North Korean troops" in one
+    /// article are one group), with its canonical name.
+    pub subject_group: Option<String>,
+    pub subject_group_name: Option<String>,
     pub claimant: Option<String>,
     pub claimant_name: Option<String>,
     pub cites: Vec<String>,
@@ -244,6 +248,8 @@ impl Ledger {
                     qualifier: num.qualifier.as_str().to_string(),
                     measure: c.measure.clone(),
                     subject: c.subject_text.clone(),
+                    subject_group: c.subject_group.and_then(id),
+                    subject_group_name: c.subject_group.and_then(name),
                     claimant: c.claimant.and_then(id),
                     claimant_name: c.claimant.and_then(name),
                     cites,

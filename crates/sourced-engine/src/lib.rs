@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod segment;
 pub mod stance;
+pub mod subjects;
 pub mod words;
 
 pub use doc::{Doc, Meta};

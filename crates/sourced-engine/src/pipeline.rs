@@ -2,7 +2,7 @@
 //! [`run_stage`] themselves; the engine never reads the clock.
 
 use crate::doc::{Doc, Meta};
-use crate::{claims, clean, coref, dates, entities, numbers, quotes, segment, stance};
+use crate::{claims, clean, coref, dates, entities, numbers, quotes, segment, stance, subjects};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
@@ -67,7 +67,10 @@ pub fn run_stage(doc: &mut Doc, stage: Stage) {
             doc.dates = dates::find_dates(&doc.text, doc.published);
             dates::date_quotes(doc);
         }
-        Stage::Claims => claims::claims(doc),
+        Stage::Claims => {
+            claims::claims(doc);
+            subjects::link_subjects(doc);
+        }
         Stage::Stance => stance::stances(doc),
     }
 }
