@@ -111,9 +111,12 @@ fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candi
                         && !doc.tokens[i + 1..range.end.min(i + 2)].iter().any(|t| {
                             t.is_cap() && !w.common_caps.contains_key(doc.slice(t.span))
                         })));
-        if w.common_caps.contains_key(word)
-            && !w.names.contains_key(word)
-            && (at_start || FUNCTION_CAPS.contains(&word) || DATE_WORDS.contains(&word))
+        // a date word never starts a name, even where it acts like a subject ("The Kremlin on
+        // Monday declined ...": "Monday" would otherwise pass as a lone speaker)
+        if DATE_WORDS.contains(&word)
+            || w.common_caps.contains_key(word)
+                && !w.names.contains_key(word)
+                && (at_start || FUNCTION_CAPS.contains(&word))
         {
             i += 1;
             skipped_to = i;
@@ -278,6 +281,9 @@ fn classify(doc: &Doc, a0: usize, b: usize, sent_end: usize, out: &mut Vec<Candi
         // if it speaks).
         cand.kind = None;
     }
+    if matches!(cand.kind, Some(EntityKind::Org | EntityKind::Group)) {
+        cand.role = possessive_role(doc, a, b);
+    }
     if cand.kind == Some(EntityKind::Person) && cand.role.is_none() {
         cand.role = role_before(doc, a).or_else(|| role_after(doc, b, sent_end));
     } else if cand.kind == Some(EntityKind::Person) {
@@ -321,6 +327,73 @@ fn role_before(doc: &Doc, a: usize) -> Option<String> {
         break;
     }
     (saw_role && i < a).then(|| join(doc, i, a).to_string())
+}
+
+/// What kind of body a name is, from a word in it, for roles built from a possessive.
+const BODY_TYPES: &[(&str, &str)] = &[
+    ("Intelligence", "intelligence agency"),
+    ("Party", "party"),
+    ("Ministry", "ministry"),
+    ("Army", "army"),
+    ("Navy", "navy"),
+    ("Corps", "unit"),
+    ("Brigade", "unit"),
+    ("Battalion", "unit"),
+    ("Division", "unit"),
+    ("Regiment", "unit"),
+    ("Police", "police force"),
+    ("Court", "court"),
+    ("Bank", "bank"),
+    ("Agency", "agency"),
+    ("Council", "council"),
+    ("Commission", "commission"),
+    ("Parliament", "parliament"),
+    ("Assembly", "assembly"),
+    ("Guard", "guard"),
+];
+
+/// "North Korea’s governing Workers’ Party" → "North Korea’s governing party"; "Seoul’s
+/// National Intelligence Service" → "Seoul’s intelligence agency": the possessor and any
+/// lowercase modifiers before an organisation's name, with the kind of body the name says it
+/// is. Nothing when the name says no kind (a bare possessive adds no description).
+fn possessive_role(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let body = (a..b).find_map(|i| {
+        BODY_TYPES
+            .iter()
+            .find(|(w, _)| doc.tok(i) == *w)
+            .map(|(_, t)| *t)
+    })?;
+    // lowercase modifiers right before the name ("governing", "elite")
+    let mut m = a;
+    while m > 0
+        && a - m < 3
+        && doc.tokens[m - 1].kind == TokKind::Word
+        && !doc.tokens[m - 1].is_cap()
+        && !matches!(
+            doc.tok(m - 1),
+            "’s" | "'s" | "the" | "a" | "an" | "of" | "and" | "in" | "by"
+        )
+    {
+        m -= 1;
+    }
+    if m == 0 || !matches!(doc.tok(m - 1), "’s" | "'s") {
+        return None;
+    }
+    // the possessor: a capitalised run ending at the possessive
+    let end = m - 1;
+    let mut p = end;
+    while p > 0 && doc.tokens[p - 1].kind == TokKind::Word && doc.tokens[p - 1].is_cap() {
+        p -= 1;
+    }
+    if p == end || FUNCTION_CAPS.contains(&doc.tok(p)) {
+        return None;
+    }
+    let possessor = &doc.text[doc.tokens[p].span.start()..doc.tokens[m - 1].span.end()];
+    let modifiers = (m < a).then(|| join(doc, m, a));
+    Some(match modifiers {
+        Some(mods) => format!("{possessor} {mods} {body}"),
+        None => format!("{possessor} {body}"),
+    })
 }
 
 /// "Koo Byoungsam, spokesperson of South Korea’s Ministry of Unification that handles ..."
@@ -629,6 +702,29 @@ mod tests {
             entity(&doc, "Ministry of Roads and Bridges").kind,
             EntityKind::Org
         );
+    }
+
+    #[test]
+    fn possessive_roles_of_organisations_and_units() {
+        let doc = run("Troops from Ostria’s elite Granite Brigade joined, and Valdoria’s ruling Harvest Party objected, as did Ostria’s State Intelligence Service.");
+        assert_eq!(
+            entity(&doc, "Granite Brigade").role.as_deref(),
+            Some("Ostria’s elite unit")
+        );
+        assert_eq!(
+            entity(&doc, "Harvest Party").role.as_deref(),
+            Some("Valdoria’s ruling party")
+        );
+        assert_eq!(
+            entity(&doc, "State Intelligence Service").role.as_deref(),
+            Some("Ostria’s intelligence agency")
+        );
+    }
+
+    #[test]
+    fn date_words_are_not_speakers() {
+        let doc = run("The ministry on Monday declined to comment.");
+        assert!(doc.entities.iter().all(|e| e.name != "Monday"));
     }
 
     #[test]
