@@ -25,6 +25,10 @@ pub struct QuoteScores {
     /// the data's own labels, is the one the floors hold.
     pub direct_mixed_doubled_apostrophes: Prf,
     pub direct_mixed_doubled_apostrophes_speaker: f64,
+    /// The best direct+mixed F1 a system can reach on the data's own labels when it reports
+    /// every quotation as direct or mixed, `''…''` ones included: those are scored as false
+    /// alarms, so the labels alone cap the first view here.
+    pub direct_mixed_label_ceiling_f1: f64,
     /// Every attribution, indirect included.
     pub all: Prf,
     pub all_speaker: f64,
@@ -480,6 +484,8 @@ pub fn score_file_with(path: &Path, options: ScoreOptions) -> Result<QuoteScores
         direct_mixed_speaker_matched: ratio(dm.speaker_right, dm.matched_with_speaker),
         direct_mixed_doubled_apostrophes: Prf::new(dm2.tp, dm2.pred, dm2.gold),
         direct_mixed_doubled_apostrophes_speaker: ratio(dm2.speaker_right, dm2.gold_with_speaker),
+        // a perfect system predicts every item of the second view and matches the first view's
+        direct_mixed_label_ceiling_f1: Prf::new(dm.gold, dm2.gold, dm.gold).f1,
         all: Prf::new(all.tp, all.pred, all.gold),
         all_speaker: ratio(all.speaker_right, all.gold_with_speaker),
         errors,

@@ -30,6 +30,14 @@ fn polnear_quotes_stay_above_their_floors() {
         s.direct_mixed_speaker >= floor(&f, "quotes_direct_mixed_speaker"),
         "{s:#?}"
     );
+    assert!(
+        s.direct_mixed_doubled_apostrophes.f1 >= floor(&f, "quotes_direct_mixed_apos_f1"),
+        "{s:#?}"
+    );
+    assert!(
+        s.direct_mixed_doubled_apostrophes_speaker >= floor(&f, "quotes_direct_mixed_apos_speaker"),
+        "{s:#?}"
+    );
     assert!(s.all.f1 >= floor(&f, "quotes_all_f1"), "{s:#?}");
 }
 
