@@ -605,17 +605,27 @@ fn link(doc: &mut Doc, cands: Vec<Candidate>) {
     doc.mentions = mentions;
 }
 
+/// The latest person whose name is `surface` or ends with it word by word ("Biden" or
+/// "President Biden" → "Joe Biden"); a single word also matches a first name.
 fn person_by_token(entities: &[Entity], surface: &str) -> Option<usize> {
-    let parts: Vec<&str> = surface.split(' ').collect();
+    // called for every name candidate: string compares only, no word vectors
+    let single = !surface.contains(' ');
     entities.iter().rposition(|e| {
-        if e.kind != EntityKind::Person || e.name == surface {
-            return e.kind == EntityKind::Person && e.name == surface;
+        if e.kind != EntityKind::Person {
+            return false;
         }
-        let toks: Vec<&str> = e.name.split(' ').collect();
-        if parts.len() == 1 {
-            toks.len() > 1 && (toks[0] == parts[0] || toks[toks.len() - 1] == parts[0])
+        let name = e.name.as_str();
+        if name == surface {
+            return true;
+        }
+        if single {
+            let first = name.split(' ').next().unwrap_or("");
+            let last = name.rsplit(' ').next().unwrap_or("");
+            name.contains(' ') && (first == surface || last == surface)
         } else {
-            parts.len() < toks.len() && toks.ends_with(&parts)
+            name.len() > surface.len()
+                && name.ends_with(surface)
+                && name.as_bytes()[name.len() - surface.len() - 1] == b' '
         }
     })
 }

@@ -486,6 +486,11 @@ fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
     if w.eq_ignore_ascii_case("according") && tok_is(doc, i + 1, "to") {
         return Some("according");
     }
+    // the segmenter's class bit says whether the lexicon knows the word: no second hash
+    // probe for the many words it does not
+    if doc.class(i) & class::CUE == 0 {
+        return extra_cue(doc, i, w);
+    }
     // "the United States", "two states": the noun, wherever a cue is looked for
     words()
         .cue(w)
@@ -1693,14 +1698,17 @@ fn add_cites(doc: &Doc, from: usize, q: &mut Quote) {
     let (_, s1) = sentence_bounds(doc, from.min(doc.tokens.len() - 1));
     let mut i = from;
     while i < s1 {
-        let s = doc.tok(i).to_ascii_lowercase();
-        let trigger = match s.as_str() {
-            "citing" | "quoting" => Some(i + 1),
-            "briefing" | "briefed" if tok_is(doc, i + 1, "from") || tok_is(doc, i + 1, "by") => {
-                Some(i + 2)
-            }
-            "based" if tok_is(doc, i + 1, "on") => Some(i + 2),
-            _ => None,
+        // case-blind compares instead of a lowercase copy: this runs on every token after a cue
+        let is = |w: &str| doc.tok(i).eq_ignore_ascii_case(w);
+        let trigger = if is("citing") || is("quoting") {
+            Some(i + 1)
+        } else if (is("briefing") || is("briefed"))
+            && (tok_is(doc, i + 1, "from") || tok_is(doc, i + 1, "by"))
+            || is("based") && tok_is(doc, i + 1, "on")
+        {
+            Some(i + 2)
+        } else {
+            None
         };
         if let Some(t) = trigger {
             let at = doc.tokens[t.min(s1 - 1)].span.start;

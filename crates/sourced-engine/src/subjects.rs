@@ -94,6 +94,10 @@ fn singular(w: &str) -> String {
 /// Links every claim with a subject to a group entity, adding entities and mentions as
 /// needed.
 pub fn link_subjects(doc: &mut Doc) {
+    // most articles report no figure: skip the keys of their group entities
+    if doc.claims.iter().all(|c| c.subject_text.is_none()) {
+        return;
+    }
     // (key, entity) of the groups seen so far, in text order
     let mut groups: Vec<((Vec<String>, String), u32)> = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
