@@ -91,6 +91,7 @@ const ORG_SYNONYMS: &[(&str, &[&str])] = &[
         ],
     ),
     ("party", &["Party"]),
+    // a state's armed forces; insurgent "armies" are excluded in `resolve_description`
     ("army", &["Army", "Forces", "Military"]),
     ("military", &["Army", "Forces", "Military", "Command"]),
     (
@@ -217,7 +218,9 @@ pub fn coreference(doc: &mut Doc) {
                 let hw = doc.tok(head).to_ascii_lowercase();
                 let followed_by_of = end < n && matches!(doc.tok(end), "of" | "’s" | "'s");
                 if !followed_by_of {
-                    if let Some(e) = resolve_description(doc, &history, &hw) {
+                    if let Some(e) = resolve_description(doc, &history, &hw)
+                        .filter(|&e| modifiers_agree(doc, i + 1, head, e))
+                    {
                         let span = Span {
                             start: t.span.start,
                             end: doc.tokens[end - 1].span.end,
@@ -269,6 +272,23 @@ pub fn description_head(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// "The Afghan army chief" is not "President Joe Biden": the proper adjectives ("Afghan") and
+/// the nouns ("army") that narrow a description must also describe the entity, in its role
+/// or its name. Plain adjectives ("the former minister") narrow nothing we can check.
+fn modifiers_agree(doc: &Doc, from: usize, head: usize, e: u32) -> bool {
+    let w = words();
+    let ent = &doc.entities[e as usize];
+    let described = |m: &str| {
+        let found = |text: &str| text.split([' ', '-']).any(|x| x.eq_ignore_ascii_case(m));
+        ent.role.as_deref().is_some_and(found) || found(&ent.name)
+    };
+    (from..head).all(|j| {
+        let m = doc.tok(j);
+        let narrows = doc.tokens[j].is_cap() || w.is(m, class::ROLE | class::ORG_NOUN);
+        !narrows || described(m)
+    })
+}
+
 fn resolve_description(doc: &Doc, history: &[(u32, usize)], head: &str) -> Option<u32> {
     let w = words();
     let recent = history.iter().rev().take(60);
@@ -300,9 +320,22 @@ fn resolve_description(doc: &Doc, history: &[(u32, usize)], head: &str) -> Optio
         .find(|(h, _)| *h == head)
         .map(|(_, n)| *n)
         .unwrap_or(&[]);
+    // "the military" is a state's: not the "Baloch Liberation Army" named just before
+    let insurgent = |name: &str| {
+        name.split(' ').any(|p| {
+            matches!(
+                p,
+                "Liberation" | "Front" | "Jihad" | "Resistance" | "Mujahideen" | "Movement"
+            )
+        })
+    };
+    let state_forces = matches!(head, "army" | "military");
     for (e, _) in recent.clone() {
         let ent = &doc.entities[*e as usize];
-        if ent.kind == EntityKind::Org && ent.name.split(' ').any(|p| names.contains(&p)) {
+        if ent.kind == EntityKind::Org
+            && ent.name.split(' ').any(|p| names.contains(&p))
+            && !(state_forces && insurgent(&ent.name))
+        {
             return Some(*e);
         }
     }
@@ -362,3 +395,55 @@ const GROUP_NAME_WORDS: &[&str] = &[
     "Resistance",
     "Mujahideen",
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Meta, Options};
+
+    /// (speaker name, quote text) of every quote.
+    fn speakers(text: &str) -> Vec<(String, String)> {
+        let doc = extract(text, Meta::default(), Options::default());
+        doc.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker
+                        .map(|e| doc.entities[e as usize].name.clone())
+                        .unwrap_or_default(),
+                    doc.slice(q.span).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// The speaker of the quote whose text contains `words`.
+    fn speaker_of<'a>(q: &'a [(String, String)], words: &str) -> Option<&'a str> {
+        q.iter()
+            .find(|(_, t)| t.contains(words))
+            .map(|(s, _)| s.as_str())
+    }
+
+    #[test]
+    fn a_narrowed_description_needs_matching_modifiers() {
+        let q = speakers(
+            "President Ana Ruiz spoke about the treaty. The Moldovan army chief said the border was calm.",
+        );
+        assert_ne!(speaker_of(&q, "border"), Some("Ana Ruiz"), "{q:?}");
+        let q = speakers(
+            "Moldovan army chief Ivo Tamm visited the front. The Moldovan army chief said the border was calm.",
+        );
+        assert_eq!(speaker_of(&q, "border"), Some("Ivo Tamm"), "{q:?}");
+    }
+
+    #[test]
+    fn the_military_is_not_an_insurgent_army() {
+        let q = speakers(
+            "The Harbour Liberation Army claimed the raid. The military said the port was secure.",
+        );
+        assert!(
+            q.iter()
+                .any(|(s, t)| s != "Harbour Liberation Army" && t.contains("port")),
+            "{q:?}"
+        );
+    }
+}

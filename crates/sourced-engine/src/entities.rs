@@ -310,7 +310,8 @@ fn role_before(doc: &Doc, a: usize) -> Option<String> {
         if t.kind != TokKind::Word {
             break;
         }
-        if !t.is_cap() && w.is(s, class::ROLE) {
+        // "army chief", "party leader": a body noun before the role noun belongs to the role
+        if !t.is_cap() && (w.is(s, class::ROLE) || saw_role && w.is(s, class::ORG_NOUN)) {
             saw_role = true;
             i -= 1;
             continue;
