@@ -224,7 +224,8 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
                     flags |= flag::ALL_CAPS;
                 }
             }
-        } else if (c == '’' || c == '\'') && is_possessive_s(text, i, clen) {
+        } else if (c == '’' || c == '\'' || c == '‘') && is_possessive_s(text, i, clen) {
+            // "Trump‘s": a left mark glued to a word is a mistyped apostrophe, not a quotation
             i += clen + 1;
             kind = TokKind::Word;
         } else if is_quote_char(c) {
@@ -373,7 +374,7 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
             i += c.len_utf8();
             continue;
         }
-        if (c == '\'' || c == '’') && after_is_word {
+        if (c == '\'' || c == '’' || c == '‘') && after_is_word {
             // possessive 's / ’s stays a separate token; contractions stay glued
             let rest = &text[i + c.len_utf8()..];
             let is_possessive_s =
@@ -589,6 +590,13 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_eq!(doc.sentences[2].paragraph, 1);
+    }
+
+    #[test]
+    fn mistyped_left_mark_as_apostrophe_is_not_a_quote() {
+        let doc = seg("Ruiz‘s plan, she said, was bold.");
+        assert!(doc.quoted.is_empty(), "{:?}", doc.quoted);
+        assert!(toks("Ruiz‘s plan").contains(&"‘s".to_string()));
     }
 
     #[test]
