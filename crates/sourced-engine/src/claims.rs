@@ -603,9 +603,11 @@ fn asserts(doc: &Doc, q: &crate::doc::Quote) -> bool {
     let Some(c) = q.cue else {
         return true;
     };
-    let first = doc.slice(c).split(' ').next().unwrap_or("");
+    // the quotes stage's lemma, its own cues included ("backed", "ordered")
+    let lemma = crate::quotes::is_cue_at(doc, doc.token_at(c.start()))
+        .or_else(|| words().cue(doc.slice(c).split(' ').next().unwrap_or("")));
     !matches!(
-        words().cue(first),
+        lemma,
         Some(
             "praise"
                 | "hope"
@@ -629,6 +631,24 @@ fn asserts(doc: &Doc, q: &crate::doc::Quote) -> bool {
                 | "question"
                 | "decline"
                 | "refuse"
+                | "back"
+                | "thank"
+                | "denounce"
+                | "discuss"
+                | "favor"
+                | "prefer"
+                | "laud"
+                | "assail"
+                | "retweet"
+                | "order"
+                | "offer"
+                | "portray"
+                | "deride"
+                | "highlight"
+                | "disavow"
+                | "defend"
+                | "tout"
+                | "echo"
         )
     )
 }
@@ -1789,6 +1809,15 @@ mod tests {
             ..Meta::default()
         };
         claims_with(text, meta)
+    }
+
+    #[test]
+    fn a_figure_inside_what_someone_offered_is_narration() {
+        let c =
+            claims("Governor Ana Ruiz offered tents to 200 families displaced by the fighting.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].0, c[0].2.as_str()), (200.0, "displaced"));
+        assert_eq!(c[0].3, None, "{c:?}");
     }
 
     #[test]
