@@ -144,11 +144,20 @@ pub fn score_file_half(path: &Path, half: Option<u8>) -> Result<ClaimScores, Eva
                 .as_array()
                 .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
                 .unwrap_or_default();
-            if same_name(p.claimant_name.as_deref(), gclaimant)
-                || aliases
-                    .iter()
-                    .any(|a| same_name(p.claimant_name.as_deref(), Some(a)))
+            // the predicted claimant is an entity: its other names in the article count too
+            // ("U.N." for United Nations), as any mention of a speaker does for quotes
+            let mut pnames: Vec<Option<&str>> = vec![p.claimant_name.as_deref()];
+            if let Some(e) = p
+                .claimant
+                .as_ref()
+                .and_then(|id| ledger.entities.iter().find(|e| &e.id == id))
             {
+                pnames.extend(e.aliases.iter().map(|a| Some(a.as_str())));
+            }
+            let right = pnames.iter().any(|&pn| {
+                same_name(pn, gclaimant) || aliases.iter().any(|a| same_name(pn, Some(a)))
+            });
+            if right {
                 claimant_ok += 1;
             } else {
                 errors.push(format!(
