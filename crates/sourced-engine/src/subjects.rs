@@ -33,7 +33,7 @@ const HEAD_CLASSES: &[&[&str]] = &[
     &["civilian", "resident", "inhabitant"],
     &["child", "children", "minor", "kid"],
     &["person", "people", "individual"],
-    &["refugee", "asylum-seeker", "asylum seeker"],
+    &["refugee", "asylum-seeker"],
     &["migrant", "immigrant"],
 ];
 
