@@ -540,12 +540,7 @@ fn continued_report(doc: &Doc, s: usize) -> Option<u32> {
     if s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph {
         return None;
     }
-    let here = doc.sentences[s].span;
-    if doc
-        .quotes
-        .iter()
-        .any(|q| q.span.overlaps(here) && has_agent(doc, q))
-    {
+    if reported_in(doc, s) {
         return None;
     }
     let r = doc.sentences[s].token_range();
@@ -566,6 +561,15 @@ fn continued_report(doc: &Doc, s: usize) -> Option<u32> {
                     .is_some_and(|c| doc.slice(c).eq_ignore_ascii_case("according to"))
         })
         .map(|(i, _)| i as u32)
+}
+
+/// Whether sentence `s` holds a report someone makes: then it needs no claimant borrowed
+/// from the sentence before.
+fn reported_in(doc: &Doc, s: usize) -> bool {
+    let here = doc.sentences[s].span;
+    doc.quotes
+        .iter()
+        .any(|q| q.span.overlaps(here) && has_agent(doc, q))
 }
 
 /// Whether a report has someone who makes it. CLAIMS-GUIDE: a cue with no agent ("were said
@@ -711,12 +715,7 @@ fn continued_figure(
     if s == 0 {
         return None;
     }
-    let here = doc.sentences[s].span;
-    if doc
-        .quotes
-        .iter()
-        .any(|q| q.span.overlaps(here) && has_agent(doc, q))
-    {
+    if reported_in(doc, s) {
         return None;
     }
     let r = doc.sentences[s].token_range();
@@ -734,6 +733,7 @@ fn continued_figure(
         return None;
     }
     let toll = |m: &str| matches!(m, "killed" | "wounded");
+    let here = doc.sentences[s].span;
     let prev = doc.sentences[s - 1].span;
     out.iter()
         .rev()
