@@ -440,9 +440,10 @@ mod tests {
         let q = speakers(
             "The Harbour Liberation Army claimed the raid. The military said the port was secure.",
         );
-        assert!(
-            q.iter()
-                .any(|(s, t)| s != "Harbour Liberation Army" && t.contains("port")),
+        assert!(speaker_of(&q, "port").is_some(), "{q:?}");
+        assert_ne!(
+            speaker_of(&q, "port"),
+            Some("Harbour Liberation Army"),
             "{q:?}"
         );
     }
