@@ -589,12 +589,16 @@ fn has_agent(doc: &Doc, q: &crate::doc::Quote) -> bool {
     let Some(c) = q.cue else {
         return true;
     };
-    let ct = doc.token_at(c.start());
-    !(ct > 0
+    !passive_cue(doc, doc.token_at(c.start()))
+}
+
+/// "were said to", "is believed": a cue in the passive names no one who makes the report.
+fn passive_cue(doc: &Doc, cue: usize) -> bool {
+    cue > 0
         && matches!(
-            doc.tok(ct - 1),
+            doc.tok(cue - 1),
             "was" | "were" | "is" | "are" | "been" | "be"
-        ))
+        )
 }
 
 /// Cues whose object is not a report of fact: a figure inside what someone praised, hoped for,
@@ -727,7 +731,7 @@ fn continued_figure(
         doc.tokens[i].kind == TokKind::OpenQuote
             || (doc.class(i) & class::SPEECH != 0
                 && !doc.tokens[i].is_cap()
-                && !(i > 0 && matches!(doc.tok(i - 1), "was" | "were" | "is" | "are" | "been")))
+                && !passive_cue(doc, i))
     });
     if own_cue {
         return None;

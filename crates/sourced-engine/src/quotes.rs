@@ -1022,19 +1022,7 @@ fn time_phrase_before(doc: &Doc, end: usize, limit: usize) -> Option<usize> {
         return None;
     }
     let w = doc.tok(end - 1);
-    let day = matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-    );
+    let day = is_day_word(w);
     let period = matches!(
         w,
         "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend"
@@ -3214,7 +3202,8 @@ fn skip_circumstance(doc: &Doc, mut a: usize, end: usize) -> usize {
     }
 }
 
-fn is_time_word(s: &str) -> bool {
+/// A weekday or "today": a day that can stand alone between a subject and its verb.
+fn is_day_word(s: &str) -> bool {
     matches!(
         s,
         "Monday"
@@ -3227,17 +3216,24 @@ fn is_time_word(s: &str) -> bool {
             | "today"
             | "yesterday"
             | "tonight"
-            | "recently"
-            | "earlier"
-            | "later"
-            | "previously"
-            | "again"
-            | "Monday’s"
-            | "week"
-            | "month"
-            | "year"
-            | "day"
     )
+}
+
+fn is_time_word(s: &str) -> bool {
+    is_day_word(s)
+        || matches!(
+            s,
+            "recently"
+                | "earlier"
+                | "later"
+                | "previously"
+                | "again"
+                | "Monday’s"
+                | "week"
+                | "month"
+                | "year"
+                | "day"
+        )
 }
 
 /// A content clause ends at the sentence end, or before a second attribution ", X said".
