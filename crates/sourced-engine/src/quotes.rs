@@ -366,8 +366,56 @@ pub fn quotes(doc: &mut Doc) {
     framed_reports(doc, &mut out);
     out.sort_by_key(|q| q.span);
     drop_restated_quotations(&mut out);
+    continue_reports_between(doc, &mut out);
     join_continuations(doc, &mut out);
     doc.quotes = out;
+}
+
+/// `“A,” Lee said. She says the plan works. “B.”`: a later part of a quotation that follows
+/// another attributed report continues that report, not the quotation before it. `out` is
+/// sorted by span; only span ends change, so it stays sorted.
+fn continue_reports_between(doc: &Doc, out: &mut [Quote]) {
+    for k in 0..out.len() {
+        if out[k].kind != QuoteKind::Direct || out[k].parts.len() < 2 {
+            continue;
+        }
+        for m in 1..out[k].parts.len() {
+            let (gap_start, gap_end) = (out[k].parts[m - 1].end, out[k].parts[m].start);
+            // the report is a sentence of its own after the one the quotation's cue is in
+            // ("…,” Lee said, speaking on condition of anonymity. “…” stays one quotation)
+            let cue_end = out[k].cue.map_or(gap_start, |c| c.end.max(gap_start));
+            let Some(cue_sentence) = doc.sentence_at(cue_end.saturating_sub(1) as usize) else {
+                continue;
+            };
+            // reports start after the quotation part, so they sort after it
+            let Some(r) = (k + 1..out.len())
+                .take_while(|&r| out[r].span.start < gap_end)
+                .filter(|&r| {
+                    let q = &out[r];
+                    q.kind != QuoteKind::Direct
+                        && q.speaker.is_some()
+                        && q.span.start >= gap_start
+                        && q.span.end <= gap_end
+                        && doc.sentence_at(q.span.start()) > Some(cue_sentence)
+                        && q.cue
+                            .is_some_and(|c| c.start >= gap_start && c.end <= gap_end)
+                })
+                .last()
+            else {
+                continue;
+            };
+            let moved: Vec<Span> = out[k].parts.drain(m..).collect();
+            let q = &mut out[k];
+            q.span = q.parts[1..].iter().fold(q.parts[0], |acc, p| acc.cover(*p));
+            let rep = &mut out[r];
+            for p in moved {
+                rep.parts.push(p);
+                rep.span = rep.span.cover(p);
+            }
+            rep.kind = QuoteKind::Mixed;
+            break;
+        }
+    }
 }
 
 /// `Teachers are “tired,” Lee said. “They want a raise.”`: a quotation with no cue of its
@@ -1118,6 +1166,24 @@ fn determined_np_start(doc: &Doc, end: usize, limit: usize) -> Option<usize> {
                 return Some(a);
             }
         }
+        // "Acme’s parent said", "the city’s new mayor says": a possessor works as a
+        // determiner ("it's", "that's" are verbs; in "But Acme's parent" the connective is
+        // no part of it)
+        if matches!(w, "’s" | "'s")
+            && k < end
+            && k >= limit + 2
+            && doc.tokens[k - 2].kind == TokKind::Word
+            && !is_pronoun(doc, k - 2)
+            && !["that", "there", "here", "what", "who", "where", "this"]
+                .iter()
+                .any(|p| doc.tok(k - 2).eq_ignore_ascii_case(p))
+        {
+            let mut a = subject_before(doc, k - 1, limit)?.0;
+            while a < k - 1 && (is_connective(doc.tok(a)) || is_clause_opener(doc.tok(a))) {
+                a += 1;
+            }
+            return (a < k - 1).then_some(a);
+        }
         if w == "of" && k < end && k >= limit + 2 && is_quantity(doc, k - 2) {
             // "28 percent of voters", "most of the senators"
             k -= 1;
@@ -1294,7 +1360,7 @@ fn is_fragment(doc: &Doc, open: usize, end: usize) -> bool {
         let lemma = is_cue_at(doc, open - 1).unwrap_or("");
         return !matches!(
             lemma,
-            "shout" | "yell" | "scream" | "exclaim" | "write" | "tweet" | "say" | "add"
+            "shout" | "yell" | "scream" | "exclaim" | "chant" | "write" | "tweet" | "say" | "add"
         );
     }
     true
@@ -1479,6 +1545,10 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
                 j += 1;
                 continue;
             }
+            // “…,” referring to the plan: the reporter's participle, not an attribution
+            if j == i && doc.tok(j).ends_with("ing") {
+                return None;
+            }
             let cue = cue_span(doc, j);
             let np = if j > i {
                 subject_before(doc, j, i)
@@ -1502,15 +1572,35 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
             // clause, not the quotation
             if !handover && j > i {
                 let (_, s_end) = sentence_bounds(doc, j);
-                if clause_follows(doc, cue.1, s_end) {
+                if clause_follows(doc, cue.1, s_end) || introduces_quotation(doc, cue.1) {
                     return None;
                 }
+            }
+            // “Why?” He answered, “…”: a new sentence whose cue opens the next quotation
+            let comma = end >= 2 && doc.tok(end - 2) == "," || doc.tok(end) == ",";
+            if !comma
+                && j > i
+                && doc.tokens[i].is_cap()
+                && is_pronoun(doc, i)
+                && introduces_quotation(doc, cue.1)
+            {
+                return None;
             }
             return Some(Attribution { cue, np });
         }
         j += 1;
     }
     None
+}
+
+/// `“A.” He added, “B.”`: a cue followed by a comma or colon and an opening mark introduces
+/// the quotation after it, not the finished one before.
+fn introduces_quotation(doc: &Doc, after_cue: usize) -> bool {
+    let mut k = after_cue;
+    while k < doc.tokens.len() && k < after_cue + 2 && matches!(doc.tok(k), "," | ":") {
+        k += 1;
+    }
+    k > after_cue && k < doc.tokens.len() && doc.tokens[k].kind == TokKind::OpenQuote
 }
 
 /// The speaker phrase between a quotation and its cue when it is longer than a plain noun
@@ -1596,7 +1686,16 @@ fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
             let participial = j > s0 + 1
                 && doc.tok(j).ends_with("ing")
                 && matches!(doc.tok(j - 1), "," | "—" | "–");
-            let np = if lemma == "according" {
+            // "Lee was asked, “…”": the question is the unnamed asker's, not Lee's
+            let passive_ask = lemma == "ask"
+                && j > s0
+                && matches!(
+                    doc.tok(j - 1),
+                    "was" | "were" | "is" | "are" | "been" | "being"
+                );
+            let np = if passive_ask {
+                None
+            } else if lemma == "according" {
                 subject_after(doc, cue.1, k)
             } else if participial {
                 // "Lee said, adding, “…”", "He apologized, saying: “…”": the clause's
@@ -2111,9 +2210,27 @@ fn clause_follows(doc: &Doc, mut from: usize, end: usize) -> bool {
     if a >= end || tok_is(doc, a, ",") {
         return false;
     }
+    // "On its website, the party vows to …": an infinitive report
+    let intent = from > 0
+        && is_cue_at(doc, from - 1).is_some_and(|l| INTENT_LEMMAS.contains(&l))
+        && infinitive_at(doc, a, end);
     tok_is(doc, a, "that")
+        || intent
+        || topic_that(doc, a, end).is_some()
         || (!doc.tokens[a].is_cap() && looks_like_clause(doc, a, end))
         || (doc.tokens[a].is_cap() && !matches!(doc.tok(a), "In" | "On" | "At" | "After"))
+}
+
+/// "stated of the scandal that …": at `of`, a short topic phrase and then "that" with a
+/// clause; returns the position of "that".
+fn topic_that(doc: &Doc, of: usize, end: usize) -> Option<usize> {
+    if !tok_is(doc, of, "of") {
+        return None;
+    }
+    (of + 1..end.min(of + 11))
+        .take_while(|&m| doc.tokens[m].kind == TokKind::Word && is_cue_at(doc, m).is_none())
+        .find(|&m| doc.tok(m) == "that")
+        .filter(|&m| m > of + 1 && looks_like_clause(doc, m + 1, end))
 }
 
 /// "The goal, he said, is to …": the content resumes after the cue. Returns the start of
@@ -2383,6 +2500,12 @@ fn speech_clause(
     {
         a += 1;
         cue.1 = a;
+        // "stated of the scandal that …": the topic is the cue's; the clause is the report
+        if !weak {
+            if let Some(that) = topic_that(doc, a - 1, r.end) {
+                a = that;
+            }
+        }
     }
     if TELL_LEMMAS.contains(&lemma) || lemma == "tell" {
         // skip the addressee: "told reporters", "told The Associated Press", "told me this
@@ -2586,6 +2709,12 @@ fn states_is_verb(doc: &Doc, s0: usize, i: usize) -> bool {
         return false;
     }
     let prev = doc.tok(i - 1);
+    // "had stated", "publicly stated" (not "the stated goal")
+    if doc.tok(i) == "stated"
+        && (is_aux(prev) || prev == ")" || prev.len() > 4 && prev.ends_with("ly"))
+    {
+        return true;
+    }
     (doc.tokens[i - 1].is_cap() && prev != "United")
         || is_pronoun(doc, i - 1)
         || words().is(
@@ -3082,6 +3211,15 @@ fn quoted_object_end(doc: &Doc, a: usize, end: usize) -> Option<usize> {
             let close = (doc.quoted[q].end_tok as usize).min(end);
             // "called for more “flexibility” for advisers to …": the phrase goes on after
             // the quotation, and so does the report
+            // "called it “absurd” and left", "… and likened it to “…”": a coordinated
+            // clause with no quotation of its own, or with a cue of its own, is another
+            // report ("“weak” and “tired”", "“absurd” and of “no use”" go on)
+            if close + 1 < end && matches!(doc.tok(close), "and" | "but" | "while") {
+                let next = (close + 1..end).find(|&m| doc.tokens[m].kind == TokKind::OpenQuote);
+                if next.is_none_or(|n| (close + 1..n).any(|m| is_cue_at(doc, m).is_some())) {
+                    return Some(close);
+                }
+            }
             if close < end
                 && doc.tokens[close].kind == TokKind::Word
                 && doc.tokens[close - 2].kind == TokKind::Word
@@ -3250,6 +3388,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
                     && k > a + 1
                     && k + 1 < end
                     && matches!(doc.tok(k + 1), "as" | "while")
+                    && !quoted_aside(doc, k + 1, end)
                 {
                     return k + 1;
                 }
@@ -3275,6 +3414,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
             if outside
                 && k > a + 5
                 && next < end
+                && !quoted_aside(doc, next, end)
                 && (matches!(
                     doc.tok(next),
                     "which" | "who" | "though" | "although" | "despite" | "as"
@@ -3349,6 +3489,26 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// `“angry,” but also “tired”`, `“weak,” which led to “chaos”`: what looks like the
+/// reporter's aside quotes the speaker again, so the report goes on through it. The aside
+/// runs to the next comma or sentence end outside quotation marks and has no cue.
+fn quoted_aside(doc: &Doc, next: usize, end: usize) -> bool {
+    let mut depth = 0u32;
+    for m in next..end.min(next + 25) {
+        match doc.tokens[m].kind {
+            TokKind::OpenQuote => return m > next,
+            TokKind::CloseQuote => depth = depth.saturating_sub(1),
+            TokKind::Terminal => return false,
+            _ => {}
+        }
+        // "…, who he said …", "…, a man yelled “…”": a report of its own
+        if depth == 0 && doc.tok(m) == "," || is_cue_at(doc, m).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// "on Israel, the Iranian deal and the court": an "and" or "or" before the next comma
@@ -3770,6 +3930,109 @@ mod tests {
 
     fn has(found: &[(String, String)], content: &str, speaker: &str) -> bool {
         found.iter().any(|(c, s)| c == content && s == speaker)
+    }
+
+    #[test]
+    fn a_cue_before_a_second_quotation_is_not_the_first_ones() {
+        let q = quotes_of(
+            "Mr. Ruiz said, “The dam held for a week.” He added, “Then the rain came back.”",
+        );
+        assert!(has(&q, "The dam held for a week.", "Ruiz"), "{q:?}");
+        assert!(has(&q, "Then the rain came back.", "He"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_a_new_report_continues_that_report() {
+        let q = quotes_of(
+            "“The ferry is late,” said Ana Lobo, a sailor. She says the port should close. \
+             “Nobody is safe on the water.”",
+        );
+        assert!(has(&q, "The ferry is late,", "Ana Lobo"), "{q:?}");
+        assert!(
+            has(
+                &q,
+                "the port should close | Nobody is safe on the water.",
+                "She"
+            ),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessor_opens_the_speaker_phrase() {
+        let q = quotes_of("Acme’s parent, the Delta Group, said that the plant would close.");
+        assert!(has(&q, "the plant would close", "Acme’s parent"), "{q:?}");
+        let q = quotes_of("It’s clear that the plant would close.");
+        assert!(q.iter().all(|(_, s)| s != "It"), "{q:?}");
+    }
+
+    #[test]
+    fn a_naming_report_stops_before_a_coordinated_clause() {
+        let q =
+            quotes_of("The mayor called him a “good neighbor” and he did not mention the rest.");
+        assert!(has(&q, "him a “good neighbor”", "The mayor"), "{q:?}");
+        let q = quotes_of("The mayor called it “weak” and “tired” in a speech.");
+        assert!(q.iter().any(|(c, _)| c.contains("tired")), "{q:?}");
+    }
+
+    #[test]
+    fn an_aside_that_quotes_again_stays_in_the_report() {
+        let q = quotes_of(
+            "The lawsuit alleged that the firm “ignored the warnings,” which led to “the flood” of \
+             claims.",
+        );
+        assert!(
+            has(
+                &q,
+                "the firm “ignored the warnings,” which led to “the flood” of claims",
+                "The lawsuit"
+            ),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn chanted_and_jokes_introduce_quotations() {
+        let q = quotes_of("The crowd grew. Fans chanted “Go home!” at the gate.");
+        assert!(
+            q.iter().any(|(c, s)| c == "Go home!" && s == "Fans"),
+            "{q:?}"
+        );
+        let q = quotes_of("He shakes hands. He jokes, “It is a long line!”");
+        assert!(has(&q, "It is a long line!", "He"), "{q:?}");
+    }
+
+    #[test]
+    fn stated_of_a_topic_reports_the_clause_after_that() {
+        let q = quotes_of(
+            "Later in the show, after the interview ended, Mr. Lee stated of the scandal that the \
+             report “was not good.”",
+        );
+        assert!(has(&q, "the report “was not good.”", "Lee"), "{q:?}");
+        let q = quotes_of("The senator had publicly stated of donors, “They buy favors.”");
+        assert!(has(&q, "They buy favors.", "The senator"), "{q:?}");
+    }
+
+    #[test]
+    fn a_question_put_to_someone_and_the_answer_are_two_quotes() {
+        let q = quotes_of("Lee was asked, “Would you resign?” He answered, “Not today.”");
+        assert!(has(&q, "Would you resign?", ""), "{q:?}");
+        assert!(has(&q, "Not today.", "He"), "{q:?}");
+    }
+
+    #[test]
+    fn an_opening_phrase_before_an_infinitive_report_is_no_content() {
+        let q = quotes_of("On its website, the party vows to “protect every farm” in the state.");
+        assert!(
+            has(&q, "to “protect every farm” in the state", "the party"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_quotation_is_no_attribution() {
+        let q = quotes_of("Fans also chanted, “Close the gate,” referring to the mayor’s plan.");
+        assert!(has(&q, "Close the gate,", "Fans"), "{q:?}");
     }
 
     #[test]
