@@ -440,7 +440,10 @@ fn join_continuations(doc: &Doc, out: &mut Vec<Quote>) {
             let (pp, qp) = (para(doc, prev.span.start), para(doc, q.span.start));
             // a report closing one paragraph and a bare quotation opening the next
             let next_para = prev.kind != QuoteKind::Direct && pp + 1 == qp;
-            if between && prev.speaker.is_some() && (pp == qp || next_para) {
+            if (between || pp == qp && report_goes_on(doc, prev, q))
+                && prev.speaker.is_some()
+                && (pp == qp || next_para)
+            {
                 let part = q.span;
                 let prev = &mut out[p];
                 prev.parts.push(part);
@@ -484,6 +487,50 @@ fn join_continuations(doc: &Doc, out: &mut Vec<Quote>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// `Lee said the plan was dead. “We will not vote for it.”`: a report with its cue before
+/// it, ending its sentence, and a bare quotation opening the next sentence.
+fn report_goes_on(doc: &Doc, prev: &Quote, q: &Quote) -> bool {
+    if prev.kind == QuoteKind::Direct || prev.cue.is_none_or(|c| c.end > prev.span.start) {
+        return false;
+    }
+    let (Some(a), Some(b)) = (
+        doc.sentence_at(prev.span.end() - 1),
+        doc.sentence_at(q.span.start()),
+    ) else {
+        return false;
+    };
+    if a + 1 != b {
+        return false;
+    }
+    // nothing but closing punctuation between the report and its sentence end
+    let end = doc.sentences[a].span.end;
+    let gap = &doc.text[prev.span.end()..end as usize];
+    if !gap.chars().all(|c| !c.is_alphanumeric()) {
+        return false;
+    }
+    // an unclosed quotation may hold its own attribution
+    if doc
+        .quoted_at(q.span.start())
+        .is_none_or(|r| doc.quoted[r].unclosed)
+    {
+        return false;
+    }
+    // the quotation has no attribution of its own after it ("“…,” a friend wrote", "“…” is
+    // a common saying"), found or not
+    let k = doc.token_at(q.span.end());
+    let stop = (k + 30).min(doc.tokens.len());
+    !(k..stop)
+        .take_while(|&m| {
+            doc.tokens[m].kind != TokKind::Terminal
+                && !doc.tokens[m].is(crate::doc::flag::PARA_START)
+        })
+        .any(|m| {
+            doc.quoted_at(doc.tokens[m].span.start()).is_none()
+                && (is_cue_at(doc, m).is_some()
+                    || matches!(doc.tok(m), "saying" | "says" | "reads"))
+        })
 }
 
 /// An indirect report that is mostly one direct quotation already found ("“…,” Lee, a
@@ -570,6 +617,45 @@ pub(crate) fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
         .filter(|&l| l != "state" || states_is_verb(doc, 0, i))
         .filter(|&l| l != "call" || !naming_call(doc, i))
         .or_else(|| extra_cue(doc, i, w))
+        .filter(|_| !possessed_noun(doc, i) && !relative_after_pronoun(doc, i))
+}
+
+/// "Lee’s claims", "the group’s reports": a plural noun after a possessive, not a verb.
+fn possessed_noun(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    i > 0 && w.ends_with('s') && !w.ends_with("ss") && matches!(doc.tok(i - 1), "’s" | "'s")
+}
+
+/// "Nothing the mayor said …", "not everything Lee says is true": a relative clause
+/// qualifying an indefinite pronoun reports nothing.
+fn relative_after_pronoun(doc: &Doc, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 4 {
+        let t = doc.tokens[k - 1];
+        let w = doc.tok(k - 1);
+        if matches!(
+            w,
+            "Nothing"
+                | "nothing"
+                | "Everything"
+                | "everything"
+                | "anything"
+                | "Anything"
+                | "something"
+        ) {
+            return k < i;
+        }
+        if t.kind != TokKind::Word
+            || matches!(w, "that" | "which" | "who")
+            || !(t.is_cap()
+                || matches!(w, "the" | "he" | "she" | "they" | "we" | "I" | "you")
+                || np_token(doc, k - 1))
+        {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// "a group called Our Voice", "called off the deal", "called in to a show": naming and
@@ -1001,6 +1087,10 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
         return None;
     }
     if is_pronoun(doc, i - 1) {
+        // "a source close to him said": the source, not the object pronoun
+        if matches!(doc.tok(i - 1), "him" | "them" | "me" | "us") {
+            return close_source(doc, i - 1, i, limit);
+        }
         return Some((i - 1, i));
     }
     let np_end = i;
@@ -1060,7 +1150,21 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
             return Some((head.0, np_end));
         }
     }
-    Some((j, np_end))
+    close_source(doc, j, np_end, limit).or(Some((j, np_end)))
+}
+
+/// "a source close to the senator said", "people familiar with the talks said": the
+/// source is the noun before the adjective; `[j, np_end)` is the phrase after it.
+fn close_source(doc: &Doc, j: usize, np_end: usize, limit: usize) -> Option<(usize, usize)> {
+    if j >= limit + 3
+        && (doc.tok(j - 1) == "to" && doc.tok(j - 2) == "close"
+            || doc.tok(j - 1) == "with" && doc.tok(j - 2) == "familiar")
+        && words().is(doc.tok(j - 3), class::ROLE | class::PEOPLE | class::SOURCE)
+    {
+        let head = subject_before(doc, j - 2, limit)?;
+        return Some((head.0, np_end));
+    }
+    None
 }
 
 /// "on Monday", "last week", "Thursday" ending at `end` between a subject and its verb: the
@@ -1070,6 +1174,11 @@ fn time_phrase_before(doc: &Doc, end: usize, limit: usize) -> Option<usize> {
         return None;
     }
     let w = doc.tok(end - 1);
+    // "has in the past described"
+    if w == "past" && end >= limit + 3 && tok_is(doc, end - 2, "the") && tok_is(doc, end - 3, "in")
+    {
+        return Some(end - 3);
+    }
     let day = is_day_word(w);
     let period = matches!(
         w,
@@ -1545,7 +1654,8 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
                 j += 1;
                 continue;
             }
-            // “…,” referring to the plan: the reporter's participle, not an attribution
+            // "“…,” adding that …", "“…,” referring to the plan": a participle has no
+            // subject after it; its speaker is found before the quotation
             if j == i && doc.tok(j).ends_with("ing") {
                 return None;
             }
@@ -1618,9 +1728,20 @@ fn speaker_stretch(doc: &Doc, i: usize, j: usize) -> Option<(usize, usize)> {
         || is_pronoun(doc, i)
         || matches!(
             s,
-            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its" | "our"
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "another"
+                | "several"
         ))
-        || first.kind == TokKind::Number;
+        || first.kind == TokKind::Number
+        || lowercase_title_start(doc, i, j);
     if !opens_np {
         return None;
     }
@@ -1635,6 +1756,31 @@ fn speaker_stretch(doc: &Doc, i: usize, j: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     Some((i, k))
+}
+
+/// "former speechwriter Ann Lee wrote", "nuclear experts Ann Lee and Bo Chen wrote": a
+/// lowercase title or description before a name, a speaker phrase of its own.
+fn lowercase_title_start(doc: &Doc, i: usize, j: usize) -> bool {
+    let s = doc.tok(i);
+    let t = doc.tokens[i];
+    t.kind == TokKind::Word
+        && !t.is_cap()
+        && !FUNCTION_WORDS.contains(&s)
+        && !is_aux(s)
+        && !is_adverb_before_verb(doc, i)
+        && !matches!(
+            s,
+            "then" | "also" | "now" | "later" | "still" | "just" | "only" | "even" | "here"
+        )
+        && is_cue_at(doc, i).is_none()
+        && (i + 1..j.min(i + 4))
+            .any(|m| doc.tokens[m].is_cap() && doc.tokens[m].kind == TokKind::Word)
+        && (i + 1..j).all(|m| {
+            let w = doc.tok(m);
+            doc.tokens[m].kind != TokKind::Terminal
+                && (!FUNCTION_WORDS.contains(&w)
+                    || matches!(w, "and" | "of" | "for") && doc.tokens[m + 1].is_cap())
+        })
 }
 
 /// `Lee said: “…”`, `Lee said, “…”`, `according to Lee, “…”`, `As Lee put it: “…”`, and
@@ -1685,7 +1831,10 @@ fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
             let cue = if put_it { (j, j + 2) } else { cue_span(doc, j) };
             let participial = j > s0 + 1
                 && doc.tok(j).ends_with("ing")
-                && matches!(doc.tok(j - 1), "," | "—" | "–");
+                && matches!(
+                    doc.tok(j - 1),
+                    "," | "—" | "–" | "by" | "while" | "before" | "after"
+                );
             // "Lee was asked, “…”": the question is the unnamed asker's, not Lee's
             let passive_ask = lemma == "ask"
                 && j > s0
@@ -1702,8 +1851,12 @@ fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
                 // subject speaks
                 participle_subject(doc, s0, j)
             } else {
+                let tell = TELL_LEMMAS.contains(&lemma) || lemma == "tell";
                 subject_before(doc, j, s0)
-                    .or_else(|| subject_after(doc, cue.1, k))
+                    .map(|np| object_before_participle(doc, s0, np, j).unwrap_or(np))
+                    // "but told his supporters, “…”": the phrase after a verb of telling
+                    // is its addressee
+                    .or_else(|| (!tell).then(|| subject_after(doc, cue.1, k)).flatten())
                     .or_else(|| sentence_subject(doc, s0, j).map(|(np, _)| np))
             };
             return Some(Attribution { cue, np });
@@ -1799,9 +1952,56 @@ fn is_connective(w: &str) -> bool {
     )
 }
 
+/// For a participial cue at `i` ("Lee voiced his opposition to the plan, calling it …"):
+/// the subject of the sentence's main verb, when no report made earlier in the sentence
+/// has its cue at or before that verb (a report after it, "his opposition to", is one the
+/// participle adjoins, not the one it continues; "The plan, Lee said, will fail, adding"
+/// keeps Lee).
+fn main_clause_subject(doc: &Doc, s0: usize, i: usize, out: &[Quote]) -> Option<(usize, usize)> {
+    let (np, v) = sentence_subject(doc, s0, i)?;
+    if v >= i
+        || doc.tokens[np.0].kind != TokKind::Word
+        || doc.quoted_at(doc.tokens[np.0].span.start()).is_some()
+    {
+        return None;
+    }
+    let start = doc.tokens[s0].span.start;
+    let verb_end = doc.tokens[v].span.end;
+    // direct quotations come first in `out`, then the reports, each in text order
+    let direct = out.partition_point(|q| q.kind == QuoteKind::Direct);
+    let (d, rest) = out.split_at(direct);
+    let from = d.partition_point(|q| q.span.end < start);
+    let earlier = d[from..]
+        .iter()
+        .chain(rest.iter().rev().take_while(|q| q.span.end >= start))
+        .any(|q| {
+            q.cue
+                .is_some_and(|c| c.start >= start && c.start < verb_end)
+        });
+    (!earlier).then_some(np)
+}
+
+/// "Turning to the economy, Lee said": a capitalised participle followed by a lowercase word
+/// that is no verb opens a phrase before the subject ("Manning said" is a name and its verb).
+fn participial_opener(doc: &Doc, k: usize, limit: usize) -> bool {
+    let w = doc.tok(k);
+    k + 1 < limit
+        && w.len() > 5
+        && w.ends_with("ing")
+        && doc.tokens[k].is_cap()
+        && doc.tokens[k + 1].kind == TokKind::Word
+        && !doc.tokens[k + 1].is_cap()
+        && !is_aux(doc.tok(k + 1))
+        && is_cue_at(doc, k + 1).is_none()
+        && !doc.tok(k + 1).ends_with("ed")
+}
+
 /// For a participial cue at `j` ("…, adding"): the subject of the cue before it in the
 /// sentence ("Lee said", "said Lee"), else the sentence subject.
 fn participle_subject(doc: &Doc, s0: usize, j: usize) -> Option<(usize, usize)> {
+    // the main clause's subject, unless a cue at or before its verb has one of its own
+    let main = sentence_subject(doc, s0, j)
+        .filter(|(np, v)| *v < j && doc.quoted_at(doc.tokens[np.0].span.start()).is_none());
     for k in (s0.max(j.saturating_sub(30))..j - 1).rev() {
         // a cue inside a quotation is the quoted speaker's, not this clause's
         if doc.quoted_at(doc.tokens[k].span.start()).is_some() {
@@ -1813,18 +2013,33 @@ fn participle_subject(doc: &Doc, s0: usize, j: usize) -> Option<(usize, usize)> 
         if lemma == "according" || WEAK_LEMMAS.contains(&lemma) {
             continue;
         }
+        if let Some((np, v)) = main.filter(|(_, v)| k > *v) {
+            // "Lee rallied supporters (as Kim predicted), saying": the cue is not the
+            // main verb's
+            if (v..k).any(|m| matches!(doc.tok(m), "(" | "—" | "–" | "who" | "which")) {
+                return Some(np);
+            }
+        }
         let stop = (k + 1..j)
             .find(|&m| doc.tok(m) == "," || doc.tokens[m].kind == TokKind::Terminal)
             .unwrap_or(j);
-        return subject_before(doc, k, s0).or_else(|| subject_after(doc, k + 1, stop));
+        return subject_before(doc, k, s0)
+            .or_else(|| subject_after(doc, k + 1, stop))
+            .or(main.map(|(np, _)| np));
     }
-    sentence_subject(doc, s0, j).map(|(np, _)| np)
+    main.map(|(np, _)| np)
 }
 
 /// The subject of the clause opening a sentence, after connectives and an introductory
 /// phrase ("In a statement, the campaign wrote:"), with the token after it (its verb).
 fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize), usize)> {
     let mut k = s0;
+    // a dateline: "WASHINGTON, May 8 (AP) — …"
+    if k < limit && doc.tokens[k].is(crate::doc::flag::ALL_CAPS) {
+        if let Some(d) = (k + 1..limit.min(k + 10)).find(|&m| doc.tokens[m].kind == TokKind::Dash) {
+            k = d;
+        }
+    }
     while k < limit
         && (matches!(doc.tokens[k].kind, TokKind::OpenQuote | TokKind::Dash)
             || is_connective(doc.tok(k)))
@@ -1860,10 +2075,15 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
                 | "Given"
                 | "Throughout"
                 | "Without"
-        ) || is_clause_opener(doc.tok(k)) && !matches!(doc.tok(k), "There" | "Let"))
+        ) || is_clause_opener(doc.tok(k)) && !matches!(doc.tok(k), "There" | "Let")
+            || participial_opener(doc, k, limit))
     {
-        let comma = (k + 1..limit.min(k + 14)).find(|&m| doc.tok(m) == ",")?;
+        let comma = (k + 1..limit.min(k + 20)).find(|&m| doc.tok(m) == ",")?;
         k = comma + 1;
+        // "On July 6, 2015, Lee said": the year after the date
+        if k + 1 < limit && doc.tokens[k].kind == TokKind::Number && doc.tok(k + 1) == "," {
+            k += 2;
+        }
     }
     // "There were …": an expletive, no subject to speak
     if k >= limit || matches!(doc.tok(k), "There" | "there" | "Here") {
@@ -1876,7 +2096,17 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
         if !(doc.tokens[np.0].is_cap()
             || matches!(
                 doc.tok(np.0),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "both"
             ))
         {
             return None;
@@ -2331,7 +2561,15 @@ fn written_subject(doc: &Doc, np: (usize, usize), cue: usize) -> Option<Span> {
     if k >= cue || !matches!(doc.tok(k), "who" | "which") {
         return None;
     }
-    (k + 1..cue)
+    // "who has in the past said"
+    let mut c = cue;
+    while c > k + 1 && (is_aux(doc.tok(c - 1)) || is_adverb_before_verb(doc, c - 1)) {
+        c -= 1;
+    }
+    if let Some(t) = time_phrase_before(doc, c, k + 1) {
+        c = t;
+    }
+    (k + 1..c)
         .all(|m| is_aux(doc.tok(m)) || is_adverb_before_verb(doc, m))
         .then(|| doc.tokens[k].span)
 }
@@ -2388,6 +2626,9 @@ fn speech_clause(
 ) -> Option<usize> {
     let mut cue = cue_span(doc, i);
     let weak = WEAK_LEMMAS.contains(&lemma) || lemma == OBJECT;
+    if plural_noun_cue(doc, r.start, i) {
+        return None;
+    }
     if lemma == "state" && !states_is_verb(doc, r.start, i) {
         return None;
     }
@@ -2434,6 +2675,16 @@ fn speech_clause(
                 }
             }
         }
+        // "…, Ali Ben, a ministry spokesman in Cairo, said.", "…, said one official in the
+        // room.": a speaker phrase the phrase rules do not read
+        if let Some((np, comma)) = loose_trailing(doc, r.clone(), i, lemma) {
+            if let Some(content) = trim_content(doc, r.start, comma) {
+                let mut q = content_quote(doc, content, cue, Some(np));
+                nest_inner_report(doc, &mut q, content, used);
+                out.push(q);
+                return Some(r.end);
+            }
+        }
     }
     // "Asked about the plan, Lee said …", "when asked whether …", "was asked why …": the
     // question is reported, and no one in the clause asked it
@@ -2451,8 +2702,9 @@ fn speech_clause(
             "," | "—" | "–" | "before" | "after" | "while" | "without" | "by"
         ) || doc.tokens[i - 1].kind == TokKind::CloseQuote && doc.tok(i - 2) == ",");
     let subject = if participial {
-        coordinated_speaker_any(doc, r.start, i, out)
-            .map(|sh| (None, Some(sh)))
+        main_clause_subject(doc, r.start, i, out)
+            .map(|np| (Some(np), None))
+            .or_else(|| coordinated_speaker_any(doc, r.start, i, out).map(|sh| (None, Some(sh))))
             .or_else(|| sentence_subject(doc, r.start, i).map(|(np, _)| (Some(np), None)))
     } else {
         None
@@ -2460,6 +2712,15 @@ fn speech_clause(
     // leading: "X said (that) …"
     let (np, shared) = if let Some(sub) = subject {
         sub
+    } else if participial
+        && tok_is(doc, i - 1, ",")
+        && subject_before(doc, i, r.start).is_some_and(|np| {
+            is_clause_opener(doc.tok(np.0)) || doc.tokens[np.0].kind != TokKind::Word
+        })
+    {
+        // "In May, the groups sued, saying …": an opening phrase is no appositive subject
+        // of the participle
+        (None, None)
     } else if let Some(owner) = (lemma == OBJECT)
         .then(|| noun_cue_owner(doc, r.start, i))
         .flatten()
@@ -2475,7 +2736,10 @@ fn speech_clause(
                     None => (Some(np), None),
                 }
             }
-            Some(np) => (Some(np), None),
+            Some(np) => (
+                Some(object_before_participle(doc, r.start, np, i).unwrap_or(np)),
+                None,
+            ),
             // "X praised Y and said …": the coordinated verb shares the subject
             None => match coordinated_speaker(doc, r.start, i, out) {
                 Some(shared) => (None, Some(shared)),
@@ -2486,7 +2750,13 @@ fn speech_clause(
                     Some((np, _)) => (Some(np), None),
                     // "About 6 in 10 voters backed Lee": a counted subject that opens the
                     // sentence
-                    None => (Some(counted_subject(doc, r.start, i, lemma)?), None),
+                    None => (
+                        Some(
+                            counted_subject(doc, r.start, i, lemma)
+                                .or_else(|| loose_subject(doc, r.start, i, lemma))?,
+                        ),
+                        None,
+                    ),
                 },
             },
         }
@@ -2574,6 +2844,143 @@ fn speech_clause(
     Some(content_end)
 }
 
+/// "Lee and others said …", "Lee, a long-time critic of the plan and its backers, told
+/// …": a finite speech verb whose subject the phrase rules did not read. The subject of the
+/// sentence speaks when it names someone and no other verb stands between it and the cue.
+fn loose_subject(doc: &Doc, s0: usize, i: usize, lemma: &str) -> Option<(usize, usize)> {
+    if WEAK_LEMMAS.contains(&lemma) || !crate::lexicon::SPEECH_LEMMAS.contains(&lemma) || i == s0 {
+        return None;
+    }
+    let w = doc.tok(i);
+    let past = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote");
+    let present = !past && w.ends_with('s') && !w.ends_with("ss");
+    // "went on to say", "tried to argue": an infinitive after a verb of going on or trying
+    let infinitive = !past
+        && !present
+        && i >= s0 + 3
+        && doc.tok(i - 1) == "to"
+        && matches!(
+            doc.tok(i - 2),
+            "on" | "tried" | "continue" | "continues" | "continued" | "began"
+        );
+    if !(past || present || infinitive) || tok_is(doc, i + 1, "by") {
+        return None;
+    }
+    // "That said, …": an idiom, no report
+    if tok_is(doc, i + 1, ",") && i <= s0 + 2 {
+        return None;
+    }
+    let mut k = if infinitive { i - 2 } else { i };
+    if infinitive && doc.tok(k) == "on" {
+        k -= 1;
+    }
+    let mut passive = false;
+    while k > s0
+        && (is_aux(doc.tok(k - 1))
+            || is_finite_aux(doc.tok(k - 1))
+            || is_adverb_before_verb(doc, k - 1)
+            || matches!(doc.tok(k - 1), "since" | "long" | "now" | "instead"))
+    {
+        passive |= matches!(
+            doc.tok(k - 1),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        );
+        k -= 1;
+    }
+    // "was revealed", "the reported cases", "his tweets": no verb of a subject
+    if passive && past
+        || k == s0
+        || matches!(
+            doc.tok(k - 1),
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "’s"
+                | "'s"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "in"
+                | "for"
+                | "with"
+                | "to"
+                | "by"
+                | "as"
+                | "first"
+                | "The"
+        )
+    {
+        return None;
+    }
+    let (np, _) = sentence_subject(doc, s0, i)?;
+    if np.1 > k || k - np.1 > 20 {
+        return None;
+    }
+    // no other verb in between: "Defending that terrain is …, said" has no such subject;
+    // "Lee backed the bill but has said …" shares it
+    let coordinated = matches!(doc.tok(k - 1), "and" | "but");
+    let verb_between = !coordinated
+        && (np.1..k)
+            .any(|m| is_finite_aux(doc.tok(m)) || matches!(doc.tok(m), ":" | ";" | "?" | "!"));
+    if verb_between {
+        return None;
+    }
+    // the subject names someone: a pronoun, a name, or a word for a person or body
+    let span = span_of(doc, np.0, np.1);
+    let m = doc.mentions.partition_point(|m| m.span.end <= span.start);
+    let named = doc.mentions.get(m).is_some_and(|m| m.span.start < span.end)
+        || (np.0..np.1).any(|m| {
+            is_pronoun(doc, m)
+                || doc.class(m) & (class::ROLE | class::PEOPLE | class::ORG_NOUN | class::SOURCE)
+                    != 0
+        });
+    named.then_some(np)
+}
+
+/// "those attacks happened", "the terrorist attacks in Paris", "his tweets were": an -s
+/// form that is the plural noun, after a determiner or before the verb of its own clause.
+fn plural_noun_cue(doc: &Doc, s0: usize, i: usize) -> bool {
+    let w = doc.tok(i);
+    if !w.ends_with('s') || w.ends_with("ss") || matches!(w, "says" | "tells") || i == s0 {
+        return false;
+    }
+    let prev = doc.tok(i - 1);
+    let next = if i + 1 < doc.tokens.len() {
+        doc.tok(i + 1)
+    } else {
+        ""
+    };
+    let next_verb = i + 1 < doc.tokens.len()
+        && doc.tokens[i + 1].kind == TokKind::Word
+        && !doc.tokens[i + 1].is_cap()
+        && (is_finite_aux(next) || next.len() > 4 && next.ends_with("ed"));
+    next_verb
+        && matches!(
+            prev,
+            "the"
+                | "those"
+                | "these"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "’s"
+                | "'s"
+                | "of"
+                | "The"
+                | "Those"
+                | "These"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Its"
+        )
+}
+
 /// The words from the sentence start up to a stance verb, when nothing but a short phrase
 /// with a number or a quantity word stands there: poll results ("Most in both states
 /// supported Lee", "About 6 in 10 voters backed Lee").
@@ -2620,6 +3027,75 @@ fn document_before_participle(doc: &Doc, np: (usize, usize), i: usize) -> bool {
         && !is_pronoun(doc, np.0)
         && !words().is(head, class::ROLE | class::PEOPLE | class::ORG_NOUN)
         && !doc.tokens[np.1 - 1].is_cap()
+}
+
+/// "Lee emailed supporters saying …", "sent a memo to reporters explaining …": a
+/// participial cue right after the object of the sentence's verb adjoins that clause, whose
+/// subject speaks; not after a verb of perception ("heard protesters chanting") or a
+/// preposition that makes the phrase the participle's own subject ("footage of Lee saying").
+fn object_before_participle(
+    doc: &Doc,
+    s0: usize,
+    np: (usize, usize),
+    i: usize,
+) -> Option<(usize, usize)> {
+    if !doc.tok(i).ends_with("ing") || np.1 != i || np.0 <= s0 + 1 {
+        return None;
+    }
+    let p = np.0 - 1;
+    let pw = doc.tok(p);
+    let t = doc.tokens[p];
+    if t.kind != TokKind::Word
+        || t.is_cap()
+        || is_aux(pw)
+        || matches!(
+            pw,
+            "and" | "or" | "but" | "that" | "who" | "which" | "of" | "with" | "as" | "by"
+        )
+        || is_perception_verb(pw)
+    {
+        return None;
+    }
+    let (s, v) = sentence_subject(doc, s0, np.0)?;
+    // one clause: no comma or relative pronoun between the subject and the object
+    let one_clause = (v..np.0).all(|m| !matches!(doc.tok(m), "," | "which" | "who" | "that"));
+    (s.1 <= p && v <= p && one_clause && !is_perception_verb(doc.tok(v))).then_some(s)
+}
+
+fn is_perception_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "heard"
+            | "hear"
+            | "hears"
+            | "saw"
+            | "see"
+            | "sees"
+            | "seen"
+            | "watched"
+            | "watch"
+            | "watches"
+            | "remember"
+            | "remembers"
+            | "remembered"
+            | "recall"
+            | "recalls"
+            | "recalled"
+            | "show"
+            | "shows"
+            | "showed"
+            | "shown"
+            | "caught"
+            | "found"
+            | "imagine"
+            | "quoted"
+            | "quotes"
+            | "features"
+            | "featured"
+            | "captured"
+            | "filmed"
+            | "recorded"
+    )
 }
 
 /// "his call for", "Lee’s vote to", "made an unprompted call for": a verb-and-preposition
@@ -3121,7 +3597,8 @@ fn verb_like(doc: &Doc, k: usize) -> bool {
 /// subject fills the rest of the clause ("…, said Lee." not "…, said the chamber will vote"),
 /// up to a comma, an aside in brackets or a dash.
 fn inverted_subject(doc: &Doc, s0: usize, i: usize, end: usize) -> Option<((usize, usize), usize)> {
-    if i < s0 + 2 {
+    // "…, adding that …": a participle has no subject after it
+    if i < s0 + 2 || doc.tok(i).ends_with("ing") {
         return None;
     }
     let comma = if doc.tok(i - 1) == "," {
@@ -3147,6 +3624,16 @@ fn inverted_subject(doc: &Doc, s0: usize, i: usize, end: usize) -> Option<((usiz
         });
         tail_ok && !matches!(doc.tok(np.1 - 1), "the" | "a" | "an" | "The")
     })?;
+    // "Lee, the agency's director, noted the delay": a leading subject and its appositive,
+    // not a report; a clause before the comma or a named speaker after it tells them apart
+    let named = (np.0..np.1).any(|k| {
+        doc.tokens[k].is_cap()
+            || is_pronoun(doc, k)
+            || doc.class(k) & (class::ROLE | class::PEOPLE | class::ORG_NOUN | class::SOURCE) != 0
+    });
+    if comma == i - 1 && !named && !has_verb(doc, s0, comma) {
+        return None;
+    }
     Some((np, comma))
 }
 
@@ -3395,6 +3882,10 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
             }
             _ => {}
         }
+        // "…; they only learned of it later": the reporter's next clause
+        if depth == 0 && doc.tok(k) == ";" && k > a + 2 {
+            return k;
+        }
         if doc.tok(k) == "," {
             // a comma that closes a quoted fragment ("…,” adding that …") ends the clause
             // after the closing mark
@@ -3417,7 +3908,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
                 && !quoted_aside(doc, next, end)
                 && (matches!(
                     doc.tok(next),
-                    "which" | "who" | "though" | "although" | "despite" | "as"
+                    "which" | "who" | "though" | "although" | "despite" | "as" | "however"
                 ) || doc.tok(next) == "but" && !tok_is(doc, next + 1, "that")
                     || matches!(doc.tok(next), "a" | "an" | "the")
                     && !list_goes_on(doc, next, end)
@@ -3461,7 +3952,8 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         {
             if let Some(v) = (k + 2..end.min(k + 7)).find(|&v| is_cue_at(doc, v).is_some()) {
                 if doc.quoted_at(doc.tokens[v].span.start()).is_none()
-                    && subject_before(doc, v, k + 1).is_some_and(|np| np.0 == k + 1)
+                    && (subject_before(doc, v, k + 1).is_some_and(|np| np.0 == k + 1)
+                        || second_speaker(doc, k + 1, v))
                 {
                     return k - 1;
                 }
@@ -3509,6 +4001,22 @@ fn quoted_aside(doc: &Doc, next: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// "…, and more than 4 in 10 said …": a short phrase with a number or a name before a
+/// finite speech verb opens a report of its own.
+fn second_speaker(doc: &Doc, a: usize, v: usize) -> bool {
+    let w = doc.tok(v);
+    v > a
+        && !w.ends_with("ing")
+        && doc.tok(v - 1) != "to"
+        && is_cue_at(doc, v).is_some_and(|l| crate::lexicon::SPEECH_LEMMAS.contains(&l))
+        && (a..v).any(|k| doc.tokens[k].kind == TokKind::Number || doc.tokens[k].is_cap())
+        && (a..v).all(|k| {
+            matches!(doc.tokens[k].kind, TokKind::Word | TokKind::Number)
+                && !is_finite_aux(doc.tok(k))
+                && !matches!(doc.tok(k), "that" | "which" | "who")
+        })
 }
 
 /// "on Israel, the Iranian deal and the court": an "and" or "or" before the next comma
@@ -3656,6 +4164,133 @@ fn is_finite_aux(w: &str) -> bool {
             | "wasn’t"
             | "weren’t"
     )
+}
+
+/// For a speech verb closing its sentence, a speaker phrase the phrase rules did not read:
+/// "…, said one official in the room", "…, a source who saw the letter said", "…, the
+/// party's finance chairman, Lee Kim, told reporters". Returns the phrase and the comma that
+/// ends the content.
+fn loose_trailing(
+    doc: &Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    lemma: &str,
+) -> Option<((usize, usize), usize)> {
+    if WEAK_LEMMAS.contains(&lemma)
+        || !crate::lexicon::SPEECH_LEMMAS.contains(&lemma)
+        || i < r.start + 4
+        || doc.tok(i).ends_with("ing")
+        || doc.tok(i - 1) == "to"
+    {
+        return None;
+    }
+    let cue = cue_span(doc, i);
+    let plain = |k: usize| {
+        let t = doc.tokens[k];
+        matches!(t.kind, TokKind::Word | TokKind::Number)
+            && doc.quoted_at(t.span.start()).is_none()
+            && !is_finite_aux(doc.tok(k))
+    };
+    if doc.tok(i - 1) == "," {
+        // inverted: "…, said one official in the room", "…, said a man who saw it"
+        let stop = (cue.1..r.end)
+            .find(|&k| {
+                matches!(doc.tokens[k].kind, TokKind::Terminal | TokKind::Dash)
+                    || matches!(doc.tok(k), "," | "(")
+            })
+            .unwrap_or(r.end);
+        let inverted = subject_after(doc, cue.1, stop).filter(|np| {
+            let relative = np.1 < stop && matches!(doc.tok(np.1), "who" | "whose");
+            let tail_ok = relative
+                || np.1 < stop
+                    && matches!(
+                        doc.tok(np.1),
+                        "in" | "at" | "of" | "from" | "for" | "with" | "on" | "close" | "familiar"
+                    )
+                    && (np.1..stop).all(plain);
+            tail_ok
+                && !matches!(doc.tok(np.1 - 1), "the" | "a" | "an" | "The")
+                && after_trailing_cue_ok(doc, stop, r.end)
+        });
+        if let Some(np) = inverted.filter(|_| has_verb(doc, r.start, i - 1)) {
+            return Some((np, i - 1));
+        }
+    }
+    if !after_trailing_cue_ok(doc, cue.1, r.end) || clause_follows(doc, cue.1, r.end) {
+        return None;
+    }
+    let mut e = i;
+    loop {
+        if e > r.start && (is_aux(doc.tok(e - 1)) && !is_pronoun(doc, e - 1))
+            || e > r.start && is_adverb_before_verb(doc, e - 1)
+        {
+            e -= 1;
+        } else if let Some(k) = time_phrase_before(doc, e, r.start) {
+            e = k;
+        } else {
+            break;
+        }
+    }
+    // "…, the party's chairman, Lee Kim, said": an appositive before the cue
+    let apposed = e > r.start && doc.tok(e - 1) == ",";
+    if apposed {
+        e -= 1;
+    }
+    let segment = |e: usize| -> Option<usize> {
+        let c = (r.start + 3..e)
+            .rev()
+            .take(16)
+            .take_while(|&k| plain(k) || matches!(doc.tok(k), "," | "—" | "–" | "’s" | "'s" | "."))
+            .find(|&k| matches!(doc.tok(k), "," | "—" | "–"))?;
+        let named = (c + 1..e).any(|k| {
+            doc.tokens[k].is_cap()
+                || is_pronoun(doc, k)
+                || doc.class(k) & (class::ROLE | class::PEOPLE | class::ORG_NOUN | class::SOURCE)
+                    != 0
+        });
+        let first = doc.tok(c + 1);
+        let opens = !FUNCTION_WORDS.contains(&first)
+            && (c + 1..e).all(|k| {
+                let w = doc.tok(k);
+                is_cue_at(doc, k).is_none()
+                    && (!FUNCTION_WORDS.contains(&w)
+                        || matches!(
+                            w,
+                            "of" | "for" | "at" | "in" | "from" | "with" | "to" | "and"
+                        ))
+                    && (doc.tokens[k].is_cap()
+                        || !(w.ends_with("ing") || w.ends_with("ed"))
+                        || np_token(doc, k))
+            });
+        (c + 1 < e && named && opens).then_some(c)
+    };
+    let mut c = segment(e)?;
+    if apposed {
+        if let Some(c2) = segment(c).filter(|&c2| c - c2 <= 10 && doc.tok(c) == ",") {
+            c = c2;
+        }
+    }
+    let words = (r.start..c)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .count();
+    (words >= 3 && has_verb(doc, r.start, c)).then_some(((c + 1, e), c))
+}
+
+/// Whether `[a, b)` holds a word that looks like a finite verb ("will", "rose" aside): the
+/// content of a report is a clause, not the bare subject phrase of a leading cue ("Lee, the
+/// party's chairman, said …").
+fn has_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        let t = doc.tokens[k];
+        let w = doc.tok(k);
+        t.kind == TokKind::Word
+            && (is_finite_aux(w)
+                || w.contains(['\'', '’']) && !w.ends_with('s')
+                || !t.is_cap()
+                    && w.len() > 3
+                    && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+                    && !np_token(doc, k))
+    })
 }
 
 /// For "…, X said", the subject and the comma before it.
@@ -3992,6 +4627,39 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_with_others_still_speaks() {
+        let found = quotes_of("Marta Vance and others said the vote would be delayed.");
+        assert!(
+            has(&found, "the vote would be delayed", "Marta Vance"),
+            "{found:?}"
+        );
+        let found = quotes_of("He went on to say the budget was too small.");
+        assert!(has(&found, "the budget was too small", "He"), "{found:?}");
+    }
+
+    #[test]
+    fn a_source_close_to_someone_is_the_speaker() {
+        let found = quotes_of("The talks will resume next week, a source close to him said.");
+        assert!(
+            has(
+                &found,
+                "The talks will resume next week",
+                "a source close to him"
+            ),
+            "{found:?}"
+        );
+        let found = quotes_of("People familiar with the matter said the talks will resume.");
+        assert!(
+            has(
+                &found,
+                "the talks will resume",
+                "People familiar with the matter"
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn chanted_and_jokes_introduce_quotations() {
         let q = quotes_of("The crowd grew. Fans chanted “Go home!” at the gate.");
         assert!(
@@ -4033,6 +4701,50 @@ mod tests {
     fn a_participle_after_a_quotation_is_no_attribution() {
         let q = quotes_of("Fans also chanted, “Close the gate,” referring to the mayor’s plan.");
         assert!(has(&q, "Close the gate,", "Fans"), "{q:?}");
+    }
+
+    #[test]
+    fn long_trailing_speaker_phrases() {
+        let found = quotes_of(
+            "The bridge will reopen in May, Norwegian road agency spokesman Per Olsen said Thursday.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(c, _)| c == "The bridge will reopen in May"),
+            "{found:?}"
+        );
+        let found = quotes_of("The bridge will reopen in May, said one official in the room.");
+        assert!(
+            found
+                .iter()
+                .any(|(c, _)| c == "The bridge will reopen in May"),
+            "{found:?}"
+        );
+        // a leading subject with an appositive is no trailing report
+        let found = quotes_of("Per Olsen, the agency's regional director, noted the delay in May.");
+        assert!(
+            !found.iter().any(|(c, _)| c.starts_with("Per Olsen")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn second_counted_report_and_semicolon_end_the_content() {
+        let found =
+            quotes_of("Half said the plan was fair, and more than 4 in 10 said it went too far.");
+        assert!(
+            found.iter().any(|(c, _)| c == "the plan was fair"),
+            "{found:?}"
+        );
+        let found = quotes_of("Officials said the road was closed; drivers took other routes.");
+        assert!(has(&found, "the road was closed", "Officials"), "{found:?}");
+    }
+
+    #[test]
+    fn a_plural_noun_is_no_cue() {
+        let found = quotes_of("Those attacks happened in a country with strict laws.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
@@ -4312,6 +5024,135 @@ mod tests {
             has(&q, "Teachers are “tired,” | They want a raise.", "Lee"),
             "{q:?}"
         );
+    }
+
+    /// Speaker of `content`'s quote (the speaker phrase as written), if found.
+    fn speaker_of(found: &[(String, String)], content: &str) -> Option<String> {
+        found
+            .iter()
+            .find(|(c, _)| c.contains(content))
+            .map(|(_, s)| s.clone())
+    }
+
+    #[test]
+    fn participle_takes_the_main_clause_subject() {
+        // a noun cue between the main verb and the participle does not own it
+        let q =
+            quotes_of("Mr. Okafor voiced his opposition to the levy, calling it “a tax on bread.”");
+        assert_eq!(
+            speaker_of(&q, "a tax on bread").as_deref(),
+            Some("Okafor"),
+            "{q:?}"
+        );
+        // a participle right after the verb's object
+        let q = quotes_of("The senator emailed supporters saying: “The fight goes on.”");
+        assert_eq!(
+            speaker_of(&q, "The fight goes on").as_deref(),
+            Some("The senator"),
+            "{q:?}"
+        );
+        // no phrase after a verb of telling is its speaker
+        let q = quotes_of(
+            "Mr. Okafor did not name his rivals, but told his supporters, “We will win this.”",
+        );
+        assert_eq!(
+            speaker_of(&q, "We will win this").as_deref(),
+            Some("Okafor"),
+            "{q:?}"
+        );
+        // a participle after the quotation has no subject after it
+        let q = quotes_of(
+            "In a statement, the company said: “We were a success,” adding that its shares rose.",
+        );
+        assert_eq!(
+            speaker_of(&q, "We were a success").as_deref(),
+            Some("the company"),
+            "{q:?}"
+        );
+        // an opening phrase and a dateline are no subjects
+        let q =
+            quotes_of("In May, several unions sued the port, saying its offer was “an insult.”");
+        assert_eq!(
+            speaker_of(&q, "an insult").as_deref(),
+            Some("several"),
+            "{q:?}"
+        );
+        let q = quotes_of(
+            "LAGOS, May 8 (AP) — The mayor rallied the crowd, saying: “We stand together.”",
+        );
+        assert_eq!(
+            speaker_of(&q, "We stand together").as_deref(),
+            Some("The mayor"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn bare_quotation_continues_the_report_before_it() {
+        let q = quotes_of("Ms. Ruiz called the budget a fraud. “Nobody believes those numbers.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(
+            has(
+                &q,
+                "the budget a fraud | Nobody believes those numbers.",
+                "Ruiz"
+            ),
+            "{q:?}"
+        );
+        // not when the quotation has an attribution of its own, found or not
+        let q = quotes_of(
+            "Ms. Ruiz called the budget a fraud. “Nobody believes it,” is a local saying.",
+        );
+        assert!(q.iter().all(|(c, _)| !c.contains('|')), "{q:?}");
+    }
+
+    #[test]
+    fn speaker_phrases_after_a_quotation() {
+        // a single mark left open inside a double quotation
+        let q = quotes_of("“We tell ‘em every week,” Ms. Ruiz said. “Nobody listens.”");
+        assert_eq!(
+            speaker_of(&q, "Nobody listens").as_deref(),
+            Some("Ruiz"),
+            "{q:?}"
+        );
+        // a lowercase title before the name
+        let q = quotes_of("“The border is quiet,” former envoy Ann Mbeki wrote in a column.");
+        assert_eq!(
+            speaker_of(&q, "The border is quiet").as_deref(),
+            Some("Ann Mbeki"),
+            "{q:?}"
+        );
+        let q = quotes_of("“She was kind,” another neighbour, Ann Mbeki, told reporters.");
+        assert_eq!(
+            speaker_of(&q, "She was kind").as_deref(),
+            Some("another neighbour"),
+            "{q:?}"
+        );
+        // a single quotation closing with the double one
+        let q = quotes_of("''I would call it 'modest,''' said Ann Mbeki. ''He never boasted.''");
+        assert_eq!(
+            speaker_of(&q, "modest").as_deref(),
+            Some("Ann Mbeki"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn relative_clauses_and_possessed_nouns_are_no_cues() {
+        let q = quotes_of("Nothing the mayor said “will calm the market,” the senator said.");
+        assert_eq!(
+            speaker_of(&q, "will calm the market").as_deref(),
+            Some("the senator"),
+            "{q:?}"
+        );
+        let q = quotes_of("Analysts doubted the regime's claims about the test.");
+        assert!(
+            q.iter().all(|(_, s)| s != "the regime's" && s != "regime"),
+            "{q:?}"
+        );
+        let q =
+            quotes_of("Ms. Ruiz, who has in the past called the plan “reckless,” voted for it.");
+        assert_eq!(speaker_of(&q, "reckless").as_deref(), Some("who"), "{q:?}");
     }
 
     /// Prints what the stage finds in $QUOTES_TEXT: `cargo test -p sourced-engine

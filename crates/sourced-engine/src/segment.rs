@@ -89,7 +89,7 @@ pub fn segment(doc: &mut Doc) {
     let mut paragraphs = Vec::new();
     tokenize(text, &mut tokens, &mut paragraphs);
     let sentences = split_sentences(text, &mut tokens, &paragraphs);
-    doc.quoted = pair_quotation_marks(&tokens, &paragraphs);
+    doc.quoted = pair_quotation_marks(text, &tokens, &paragraphs);
     let w = crate::words::words();
     doc.classes = tokens
         .iter()
@@ -107,30 +107,44 @@ pub fn segment(doc: &mut Doc) {
 }
 
 /// Pairs opening and closing marks within each paragraph. Inner quotations (single marks
-/// inside double ones) stay inside the outer region. An opening mark left unclosed runs to the
-/// end of its paragraph: the news convention for quotations continued in the next paragraph.
-pub fn pair_quotation_marks(tokens: &[Token], paragraphs: &[Span]) -> Vec<crate::doc::Quoted> {
+/// inside double ones) stay inside the outer region. A closing mark closes the nearest open
+/// mark of its own kind (double or single), so a single mark left open inside a double
+/// quotation ("if I asked ‘em,”) does not keep the quotation open. An opening mark left
+/// unclosed runs to the end of its paragraph: the news convention for quotations continued
+/// in the next paragraph.
+pub fn pair_quotation_marks(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Span],
+) -> Vec<crate::doc::Quoted> {
     use crate::doc::Quoted;
+    // a single mark is one ‘ ’ ` ' (a doubled '' is a double mark)
+    let single = |t: &Token| {
+        let s = &text.as_bytes()[t.span.start()..t.span.end()];
+        s == b"'" || s == b"`" || s == "‘".as_bytes() || s == "’".as_bytes()
+    };
     let mut out = Vec::new();
     let mut t = 0;
+    let mut stack: Vec<(usize, bool)> = Vec::new();
     for para in paragraphs {
         let first = t;
         while t < tokens.len() && tokens[t].span.end <= para.end {
             t += 1;
         }
-        let mut depth = 0u32;
-        let mut open_at = 0usize;
+        stack.clear();
         for i in first..t {
             match tokens[i].kind {
-                TokKind::OpenQuote => {
-                    if depth == 0 {
-                        open_at = i;
-                    }
-                    depth += 1;
-                }
-                TokKind::CloseQuote if depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
+                TokKind::OpenQuote => stack.push((i, single(&tokens[i]))),
+                TokKind::CloseQuote if !stack.is_empty() => {
+                    let kind = single(&tokens[i]);
+                    // the nearest open mark of the same kind, else the innermost one
+                    let at = stack
+                        .iter()
+                        .rposition(|&(_, s)| s == kind)
+                        .unwrap_or(stack.len() - 1);
+                    let open_at = stack[at].0;
+                    stack.truncate(at);
+                    if stack.is_empty() {
                         out.push(Quoted {
                             inner: Span {
                                 start: tokens[open_at].span.end,
@@ -145,16 +159,18 @@ pub fn pair_quotation_marks(tokens: &[Token], paragraphs: &[Span]) -> Vec<crate:
                 _ => {}
             }
         }
-        if depth > 0 && open_at + 1 < t {
-            out.push(Quoted {
-                inner: Span {
-                    start: tokens[open_at].span.end,
-                    end: tokens[t - 1].span.end,
-                },
-                open_tok: open_at as u32,
-                end_tok: t as u32,
-                unclosed: true,
-            });
+        if let Some(&(open_at, _)) = stack.first() {
+            if open_at + 1 < t {
+                out.push(Quoted {
+                    inner: Span {
+                        start: tokens[open_at].span.end,
+                        end: tokens[t - 1].span.end,
+                    },
+                    open_tok: open_at as u32,
+                    end_tok: t as u32,
+                    unclosed: true,
+                });
+            }
         }
     }
     out
@@ -230,7 +246,10 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             kind = TokKind::Word;
         } else if is_quote_char(c) {
             // Two straight apostrophes ('') are a double quotation mark in some archives.
-            let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+            // Three ('''), with a single quotation open, close the single one first.
+            let doubled = c == '\''
+                && bytes.get(i + 1) == Some(&b'\'')
+                && !(single_open && bytes.get(i + 2) == Some(&b'\''));
             let (c, clen) = if doubled { ('"', 2) } else { (c, clen) };
             let prev = text[..i].chars().next_back();
             let next = text[i + clen..].chars().next();
