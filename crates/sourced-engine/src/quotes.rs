@@ -2030,9 +2030,9 @@ fn participle_subject(doc: &Doc, s0: usize, j: usize) -> Option<(usize, usize)> 
     main.map(|(np, _)| np)
 }
 
-/// The subject of the clause opening a sentence, after connectives and an introductory
-/// phrase ("In a statement, the campaign wrote:"), with the token after it (its verb).
-fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize), usize)> {
+/// Where the subject of the clause opening a sentence starts: after a dateline, connectives
+/// and an introductory phrase ("In a statement, …"). None for an expletive ("There were").
+fn subject_start(doc: &Doc, s0: usize, limit: usize) -> Option<usize> {
     let mut k = s0;
     // a dateline: "WASHINGTON, May 8 (AP) — …"
     if k < limit && doc.tokens[k].is(crate::doc::flag::ALL_CAPS) {
@@ -2089,6 +2089,64 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
     if k >= limit || matches!(doc.tok(k), "There" | "there" | "Here") {
         return None;
     }
+    Some(k)
+}
+
+/// "Large tracking polls and panels show …", "media outlets estimate …": a plain noun
+/// phrase opening the clause right before the cue (and its auxiliaries), made of words the
+/// speaker-phrase rules do not know.
+fn bare_subject(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
+    let k = subject_start(doc, s0, i)?;
+    let mut v = i;
+    while v > k
+        && (is_aux(doc.tok(v - 1))
+            || is_finite_aux(doc.tok(v - 1))
+            || doc.tok(v - 1).ends_with("n't")
+            || doc.tok(v - 1).ends_with("n’t")
+            || is_adverb_before_verb(doc, v - 1)
+            || doc.tok(v - 1) == "now")
+    {
+        v -= 1;
+    }
+    let first = doc.tok(k);
+    // "Do you support …?" asks; "hearing him say it" is no subject; "It's worth noting"
+    if v <= k
+        || v - k > 8
+        || doc.quoted_at(doc.tokens[k].span.start()).is_some()
+        || matches!(first, "Do" | "Does" | "Did" | "Only")
+        || !doc.tokens[k].is_cap() && first.ends_with("ing")
+    {
+        return None;
+    }
+    let last = doc.tok(v - 1);
+    let head_ok = doc.tokens[v - 1].kind == TokKind::Word
+        && !FUNCTION_WORDS.contains(&last)
+        && !is_object_prep(last)
+        && !matches!(
+            last,
+            "and" | "or" | "but" | "that" | "which" | "who" | "to" | "worth"
+        )
+        && !last.ends_with("ed")
+        && !last.ends_with("ly");
+    let inner_ok = (k..v).all(|m| {
+        let w = doc.tok(m);
+        match doc.tokens[m].kind {
+            TokKind::Word => {
+                is_cue_at(doc, m).is_none()
+                    && !is_finite_aux(w)
+                    && !matches!(w, "that" | "which" | "who" | "whom" | "when" | "if")
+            }
+            TokKind::Number => true,
+            _ => matches!(w, "’s" | "'s" | "-" | "/"),
+        }
+    });
+    (head_ok && inner_ok).then_some((k, v))
+}
+
+/// The subject of the clause opening a sentence, after connectives and an introductory
+/// phrase ("In a statement, the campaign wrote:"), with the token after it (its verb).
+fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize), usize)> {
+    let k = subject_start(doc, s0, limit)?;
     let np = if is_pronoun(doc, k) {
         (k, k + 1)
     } else {
@@ -2343,6 +2401,18 @@ fn indirect_quotes(doc: &mut Doc, out: &mut Vec<Quote>, used: &FxHashSet<usize>)
         while i < r.end {
             if used.contains(&i) || doc.quoted_at(doc.tokens[i].span.start()).is_some() {
                 i += 1;
+                continue;
+            }
+            if let Some(e) = wh_report(doc, r.clone(), i, out) {
+                i = e;
+                continue;
+            }
+            if let Some(e) = regard_as(doc, r.clone(), i, out) {
+                i = e;
+                continue;
+            }
+            if let Some(e) = noun_that(doc, r.clone(), i, out) {
+                i = e;
                 continue;
             }
             let Some(mut lemma) = is_cue_at(doc, i).or_else(|| prep_cue(doc, i, r.end)) else {
@@ -2629,6 +2699,16 @@ fn speech_clause(
     if plural_noun_cue(doc, r.start, i) {
         return None;
     }
+    // "Lee reported from Kabul": a byline, not a report
+    if tok_is(doc, cue.1, "from") && doc.tok(i).starts_with("report") {
+        return None;
+    }
+    // "was denounced by the party", "As reported by the Times, …": a passive cue's agent
+    // is its source, never its content
+    if tok_is(doc, cue.1, "by") && !tok_is(doc, cue.1 + 1, "telephone") && !by_means(doc, cue.1 + 1)
+    {
+        return as_reported_by(doc, r, i, cue, out);
+    }
     if lemma == "state" && !states_is_verb(doc, r.start, i) {
         return None;
     }
@@ -2701,6 +2781,7 @@ fn speech_clause(
             doc.tok(i - 1),
             "," | "—" | "–" | "before" | "after" | "while" | "without" | "by"
         ) || doc.tokens[i - 1].kind == TokKind::CloseQuote && doc.tok(i - 2) == ",");
+    let mut loose_that = false;
     let subject = if participial {
         main_clause_subject(doc, r.start, i, out)
             .map(|np| (Some(np), None))
@@ -2750,13 +2831,30 @@ fn speech_clause(
                     Some((np, _)) => (Some(np), None),
                     // "About 6 in 10 voters backed Lee": a counted subject that opens the
                     // sentence
-                    None => (
-                        Some(
-                            counted_subject(doc, r.start, i, lemma)
-                                .or_else(|| loose_subject(doc, r.start, i, lemma))?,
-                        ),
-                        None,
-                    ),
+                    None => match counted_subject(doc, r.start, i, lemma)
+                        .or_else(|| loose_subject(doc, r.start, i, lemma))
+                    {
+                        Some(np) => (Some(np), None),
+                        None if lemma != OBJECT && bare_subject(doc, r.start, i).is_some() => {
+                            (bare_subject(doc, r.start, i), None)
+                        }
+                        // "Polls taken at the sites showed that …": a that-clause is a
+                        // report even when the subject phrase is too long to read
+                        None if lemma != OBJECT
+                            && i > r.start
+                            && !matches!(doc.tok(i - 1), "worth" | "in" | "of")
+                            && !plural_noun_after(doc, i)
+                            && (that_clause_at(doc, cue.1, r.end)
+                                || INTENT_LEMMAS.contains(&lemma)
+                                    && tok_is(doc, cue.1, "to")
+                                    && doc.tokens[cue.1 + 1].kind == TokKind::Word
+                                    && !doc.tokens[cue.1 + 1].is_cap()) =>
+                        {
+                            loose_that = true;
+                            (sentence_subject(doc, r.start, i).map(|(np, _)| np), None)
+                        }
+                        None => return None,
+                    },
                 },
             },
         }
@@ -2785,6 +2883,9 @@ fn speech_clause(
     a = skip_circumstance(doc, a, r.end);
     let has_that = tok_is(doc, a, "that");
     let mut content_end = clause_end(doc, a, r.end);
+    if loose_that {
+        content_end = before_next_report(doc, a, content_end);
+    }
     let infinitive = !has_that
         && !participial
         && INTENT_LEMMAS.contains(&lemma)
@@ -2842,6 +2943,91 @@ fn speech_clause(
     }
     out.push(q);
     Some(content_end)
+}
+
+/// Whether a finite that-clause starts at `a` (after adverbs and circumstances): "that the
+/// plan failed", not the demonstrative in "rejected that idea".
+fn that_clause_at(doc: &Doc, a: usize, end: usize) -> bool {
+    let a = skip_circumstance(doc, a, end);
+    tok_is(doc, a, "that") && a + 1 < end && {
+        let e = clause_end(doc, a + 1, end);
+        e > a + 3 && looks_like_clause(doc, a + 1, e) && has_verb(doc, a + 1, e)
+    }
+}
+
+/// "attacks that …", "fundraising reports that …": an -s form after a word that cannot be its
+/// subject is a plural noun.
+fn plural_noun_after(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    if !w.ends_with('s') || w.ends_with("ss") {
+        return false;
+    }
+    let t = doc.tokens[i - 1];
+    let p = doc.tok(i - 1);
+    !(t.kind == TokKind::Word
+        && (t.is_cap()
+            || is_pronoun(doc, i - 1)
+            || is_aux(p)
+            || p.ends_with("ly")
+            || matches!(p, "who" | "which" | "that")
+            || words().is(
+                p,
+                class::ROLE | class::ORG_NOUN | class::SOURCE | class::PEOPLE,
+            ))
+        || p == ")")
+}
+
+/// "…, which found that the plan failed, the minister said that …": the end of a content
+/// range at a comma that a new subject and its own cue follow, or at a bare "said".
+fn before_next_report(doc: &Doc, a: usize, e: usize) -> usize {
+    let strong = |m: usize| is_cue_at(doc, m).is_some_and(|l| !WEAK_LEMMAS.contains(&l));
+    (a + 1..e)
+        .find(|&k| {
+            // "… who want to ban it said the ruling …": the speech verb of the clause around
+            doc.tokens[k].kind == TokKind::Word && doc.tok(k) == "said"
+                || doc.tok(k) == ","
+                    && (k + 2..e.min(k + 9)).any(|m| {
+                        strong(m) && subject_before(doc, m, k + 1).is_some_and(|np| np.0 == k + 1)
+                    })
+        })
+        .unwrap_or(e)
+}
+
+/// "by saying", "by first saying": a means, not a passive agent.
+fn by_means(doc: &Doc, k: usize) -> bool {
+    let w = doc.tok(k);
+    w.ends_with("ing") || w.ends_with("ly") || w == "first"
+}
+
+/// "As reported by the Times, the talks failed": the agent is the source and the clause
+/// after the comma the content. Returns the token to continue from.
+fn as_reported_by(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    cue: (usize, usize),
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    if i == r.start || !doc.tok(i - 1).eq_ignore_ascii_case("as") {
+        return None;
+    }
+    let a = cue.1 + 1;
+    let comma = (a + 1..r.end.min(a + 12)).find(|&k| doc.tok(k) == ",")?;
+    if !(a..comma).all(|k| np_token(doc, k) || doc.tokens[k].kind == TokKind::Word) {
+        return None;
+    }
+    let e = clause_end(doc, comma + 1, r.end);
+    let content = trim_content(doc, comma + 1, e)?;
+    if !looks_like_clause(doc, content.0, content.1) {
+        return None;
+    }
+    out.push(content_quote(
+        doc,
+        content,
+        (i - 1, i + 1),
+        Some((a, comma)),
+    ));
+    Some(e)
 }
 
 /// "Lee and others said …", "Lee, a long-time critic of the plan and its backers, told
@@ -3271,14 +3457,66 @@ fn prep_cue(doc: &Doc, i: usize, end: usize) -> Option<&'static str> {
     let inflected = [
         "", "s", "ed", "d", "ing", "ied", "ies", "y", "ied", "en", "e", "es",
     ];
-    PREP_VERB_STEMS
-        .iter()
-        .any(|st| {
-            w.strip_prefix(st).is_some_and(|rest| {
-                inflected.contains(&rest) || (rest.len() == 3 && rest.ends_with("ed"))
-            })
+    let mut bare = false;
+    let found = PREP_VERB_STEMS.iter().any(|st| {
+        w.strip_prefix(st).is_some_and(|rest| {
+            bare = matches!(rest, "" | "s" | "es" | "e" | "y" | "ies");
+            inflected.contains(&rest) || (rest.len() == 3 && rest.ends_with("ed"))
         })
+    });
+    // "his campaign for", "a lifelong focus on", "the push to": the bare form is a noun
+    // unless a subject, an auxiliary or "to" stands before it
+    // "his campaign for the nomination" names the campaign, not a stance of its owner
+    let owned_ok = !w.starts_with("campaign");
+    (found && (!bare || verb_before(doc, i) && (owned_ok || !possessor_before(doc, i))))
         .then_some(OBJECT)
+}
+
+/// A possessor one or two words before `i`: "his campaign", "Lee’s first campaign".
+fn possessor_before(doc: &Doc, i: usize) -> bool {
+    let own = |k: usize| matches!(doc.tok(k), "his" | "her" | "their" | "its" | "’s" | "'s");
+    i > 0 && own(i - 1) || i > 1 && own(i - 2)
+}
+
+/// Whether the word before `i` lets a bare or -s form report: a subject ("Lee", "they",
+/// "officials"), an auxiliary or modal, "to", an adverb, a relative pronoun, or a possessor
+/// ("his remarks about").
+fn verb_before(doc: &Doc, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let t = doc.tokens[i - 1];
+    let p = doc.tok(i - 1);
+    // "Lee’s remarks about": the possessor owns the noun's report
+    matches!(p, "’s" | "'s")
+        || t.kind == TokKind::Word
+            && ((t.is_cap() && !matches!(p, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"))
+            || is_pronoun(doc, i - 1)
+            || is_aux(p)
+            || base_verb_before(p)
+            || p.len() > 4 && p.ends_with("ly")
+            || matches!(
+                p,
+                "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "or"
+                    | "both"
+                    | "all"
+                    | "many"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "my"
+                    | "our"
+            )
+            // "his recent remarks about"
+            || i > 1 && matches!(doc.tok(i - 2), "his" | "her" | "their" | "’s" | "'s"))
+        || words().is(
+            p,
+            class::ROLE | class::ORG_NOUN | class::SOURCE | class::PEOPLE,
+        )
 }
 
 /// Nouns that report a stance or statement about their prepositional object ("criticism of
@@ -3368,6 +3606,21 @@ const STANCE_NOUNS: &[&str] = &[
     "backlash",
 ];
 
+/// Stance nouns that, without an owner, name an event, a text or a place rather than a
+/// stance ("the debate on taxes", "a statement to the press", "the threat of violence").
+const EVENT_NOUNS: &[&str] = &[
+    "debate",
+    "debates",
+    "statement",
+    "statements",
+    "message",
+    "messages",
+    "threat",
+    "threats",
+    "position",
+    "positions",
+];
+
 /// Adjectives of attitude after a copula ("X is skeptical of Y").
 const STANCE_ADJECTIVES: &[&str] = &[
     "worried",
@@ -3436,6 +3689,9 @@ fn nominal_report(
         match i.checked_sub(1).map(|k| doc.tok(k)) {
             Some("his" | "her" | "their" | "its" | "my" | "our") => Some((i - 1, i)),
             Some("’s" | "'s" | "’") if i >= r.start + 2 => subject_before(doc, i - 1, r.start),
+            // "the debate on taxes", "a statement to the press": with no owner, nouns of an
+            // event or a text name no one's stance
+            _ if EVENT_NOUNS.contains(&w) => return None,
             _ => None,
         }
     } else {
@@ -3486,6 +3742,269 @@ fn nominal_report(
     let content = trim_content(doc, a, e)?;
     let q = content_quote(doc, content, (i, i + 2), np);
     out.push(q);
+    Some(e)
+}
+
+/// A speech verb later in the sentence ("…, Lee said"): the sentence is that speaker's
+/// report, which the speech-verb rules read.
+fn later_speech_cue(doc: &Doc, from: usize, end: usize) -> bool {
+    (from..end).any(|k| {
+        doc.tokens[k].kind == TokKind::Word
+            && doc.class(k) & class::CUE != 0
+            && is_cue_at(doc, k).is_some_and(|l| {
+                l != "according"
+                    && !WEAK_LEMMAS.contains(&l)
+                    && crate::lexicon::SPEECH_LEMMAS.contains(&l)
+            })
+    })
+}
+
+/// "Voters are wondering whether …", "it is unclear if …", "officials are trying to
+/// determine whether …", "voters are split on whether …": an open question someone holds,
+/// with the wh-clause as its content. Returns the token to continue from.
+fn wh_report(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    let w = doc.tok(i);
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'w' | b'u' | b'c' | b'd' | b'q' | b's')
+    ) || i == r.start
+        || i + 4 >= r.end
+    {
+        return None;
+    }
+    let unsure = matches!(
+        w,
+        "wonder"
+            | "wonders"
+            | "wondered"
+            | "wondering"
+            | "unclear"
+            | "unknown"
+            | "uncertain"
+            | "unsure"
+            | "determine"
+            | "questioned"
+            | "questioning"
+            | "debating"
+            | "debated"
+            | "split"
+            | "divided"
+    ) || w == "clear"
+        && (i.saturating_sub(2)..i).any(|k| matches!(doc.tok(k), "not" | "n't"));
+    if !unsure {
+        return None;
+    }
+    let mut a = i + 1;
+    if matches!(doc.tok(a), "on" | "about" | "over") {
+        a += 1;
+    }
+    if !matches!(
+        doc.tok(a),
+        "whether" | "if" | "how" | "why" | "what" | "who"
+    ) {
+        return None;
+    }
+    let e = before_next_report(doc, a, clause_end(doc, a + 1, r.end));
+    if e < a + 3 || !has_verb(doc, a + 1, e) || doc.quoted_at(doc.tokens[i].span.start()).is_some()
+    {
+        return None;
+    }
+    if later_speech_cue(doc, i + 1, r.end) {
+        return None;
+    }
+    let content = trim_content(doc, a, e)?;
+    // "it is unclear": no one holds the question
+    let np = subject_before(doc, i, r.start)
+        .or_else(|| bare_subject(doc, r.start, i))
+        .filter(|np| !matches!(doc.tok(np.0), "It" | "it"));
+    out.push(content_quote(doc, content, (i, i + 1), np));
+    Some(e)
+}
+
+/// "Voters view Lee as a reformer", "Lee is widely seen as a reformer": a verb of regarding
+/// with "as". Active, the object and what it is taken for are the content; passive, the
+/// subject is part of it (the one who regards is rarely named). Returns the token to
+/// continue from.
+fn regard_as(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    let w = doc.tok(i);
+    if !matches!(w.as_bytes().first(), Some(b'v' | b's' | b'r' | b'c' | b'p'))
+        || i == r.start
+        || doc.tokens[i].is_cap()
+    {
+        return None;
+    }
+    let (active, passive) = match w {
+        "view" | "views" | "see" | "saw" | "regard" | "regards" | "perceive" | "perceives" => {
+            (true, false)
+        }
+        "viewed" | "regarded" | "perceived" => (true, true),
+        "seen" | "considered" => (false, true),
+        _ => return None,
+    };
+    if doc.quoted_at(doc.tokens[i].span.start()).is_some() {
+        return None;
+    }
+    let e = before_next_report(doc, i + 1, clause_end(doc, i + 1, r.end));
+    // "as" after the object ("view Lee as"), or right after a passive ("seen as")
+    if later_speech_cue(doc, i + 1, r.end) {
+        return None;
+    }
+    let as_at = (i + 1..e.min(i + 10))
+        .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
+        .find(|&k| doc.tok(k) == "as")?;
+    if as_at + 2 > e {
+        return None;
+    }
+    let mut b = i;
+    while b > r.start && (is_adverb_before_verb(doc, b - 1) || is_aux(doc.tok(b - 1))) {
+        b -= 1;
+    }
+    let be = b < i
+        && (b..i).any(|k| {
+            matches!(
+                doc.tok(k),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        });
+    if passive && be && as_at == i + 1 {
+        let np = subject_before(doc, b, r.start).or_else(|| bare_subject(doc, r.start, b))?;
+        let content = trim_content(doc, np.0, e)?;
+        out.push(content_quote(doc, content, (i, i + 1), None));
+        return Some(e);
+    }
+    if !active || be || as_at == i + 1 {
+        return None;
+    }
+    let np = subject_before(doc, i, r.start).or_else(|| bare_subject(doc, r.start, i));
+    np?;
+    let content = trim_content(doc, i + 1, e)?;
+    out.push(content_quote(doc, content, (i, i + 1), np));
+    Some(e)
+}
+
+/// Nouns and adjectives of saying and believing whose that-clause is their content ("the
+/// claim that …", "his fear that …", "made the case that …", "is confident that …").
+const THAT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "complaint",
+    "complaints",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "rumor",
+    "rumors",
+    "concern",
+    "concerns",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "belief",
+    "view",
+    "argument",
+    "case",
+    "point",
+    "assurance",
+    "assurances",
+    "acknowledgment",
+    "acknowledgement",
+    "recognition",
+    "admission",
+    "warning",
+    "warnings",
+    "notion",
+    "conclusion",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "insistence",
+    "expectation",
+    "expectations",
+    "promise",
+    "pledge",
+    "confidence",
+    "doubts",
+    "worries",
+    "confident",
+    "convinced",
+    "worried",
+    "hopeful",
+    "adamant",
+    "certain",
+    "sure",
+    "aware",
+    "afraid",
+];
+
+/// "the claim that the vote was rigged", "Lee is confident that …": a noun or adjective of
+/// saying or believing with its that-clause. The speaker is a possessor ("his fear that"),
+/// else the clause subject before a copula or light verb, else no one. Returns the token
+/// to continue from.
+fn noun_that(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    if i + 4 >= r.end || i == r.start || doc.tok(i + 1) != "that" {
+        return None;
+    }
+    let w = doc.tok(i);
+    if w.len() < 4
+        || !THAT_NOUNS.contains(&w)
+        || doc.quoted_at(doc.tokens[i].span.start()).is_some()
+    {
+        return None;
+    }
+    let a = i + 2;
+    let e = before_next_report(doc, a, clause_end(doc, a, r.end));
+    // a relative clause ("the claim that he made") lacks its object: ask for a subject, a
+    // verb and two more words
+    if e < a + 4 || !looks_like_clause(doc, a, e) || !has_verb(doc, a + 1, e) {
+        return None;
+    }
+    if later_speech_cue(doc, i + 1, r.end) {
+        return None;
+    }
+    let content = trim_content(doc, a, e)?;
+    let np = match doc.tok(i - 1) {
+        "his" | "her" | "their" | "its" | "my" | "our" => Some((i - 1, i)),
+        "’s" | "'s" if i >= r.start + 2 => subject_before(doc, i - 1, r.start),
+        _ => {
+            // "Lee is confident that", "Lee made the case that": the subject before
+            let mut k = i - 1;
+            while k > r.start && matches!(doc.tok(k), "the" | "a" | "very" | "so" | "not") {
+                k -= 1;
+            }
+            let w = doc.tok(k);
+            if k > r.start
+                && (is_finite_aux(w)
+                    || matches!(
+                        w,
+                        "made" | "makes" | "make" | "expressed" | "voiced" | "remains"
+                    ))
+            {
+                subject_before(doc, k, r.start)
+            } else {
+                None
+            }
+        }
+    };
+    out.push(content_quote(doc, content, (i, i + 1), np));
     Some(e)
 }
 
@@ -4565,6 +5084,94 @@ mod tests {
 
     fn has(found: &[(String, String)], content: &str, speaker: &str) -> bool {
         found.iter().any(|(c, s)| c == content && s == speaker)
+    }
+
+    #[test]
+    fn a_that_clause_or_infinitive_reports_after_an_unread_subject() {
+        let q = quotes_of("And she's predicting that the mill will reopen by spring.");
+        assert!(
+            q.iter().any(|(t, _)| t == "the mill will reopen by spring"),
+            "{q:?}"
+        );
+        let q = quotes_of("The mayor has a rare chance to show that he can govern.");
+        assert!(q.iter().any(|(t, _)| t == "he can govern"), "{q:?}");
+        let q = quotes_of("Several people the panel tried to reach have refused to cooperate.");
+        assert!(q.iter().any(|(t, _)| t == "to cooperate"), "{q:?}");
+        // a plural noun before "that" is no cue
+        let q = quotes_of("He kept raising the loans, attacks that rivals are likely to repeat.");
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn a_plain_noun_phrase_subject_speaks() {
+        let q = quotes_of("Large tracking panels show the race has barely moved.");
+        assert!(
+            has(&q, "the race has barely moved", "Large tracking panels"),
+            "{q:?}"
+        );
+        let q = quotes_of("Do you support Ms. Adeyemi? Like our page.");
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn nouns_that_name_an_event_or_a_campaign_are_no_cues() {
+        let q = quotes_of("The town held a rally with farmers and a debate on water rights.");
+        assert!(q.is_empty(), "{q:?}");
+        let q = quotes_of("Okafor is ending his campaign for the governorship.");
+        assert!(q.is_empty(), "{q:?}");
+        // a possessor keeps a stance noun's report
+        let q = quotes_of("Okafor repeated his remarks about the levy.");
+        assert!(q.iter().any(|(t, _)| t == "the levy"), "{q:?}");
+    }
+
+    #[test]
+    fn a_passive_agent_is_no_content() {
+        let q = quotes_of("His plan was quickly denounced by the farmers' union.");
+        assert!(!q.iter().any(|(t, _)| t.starts_with("by")), "{q:?}");
+        let q = quotes_of("As reported by the Daily Ledger, the mill will close in May.");
+        assert!(
+            has(&q, "the mill will close in May", "the Daily Ledger"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn nouns_and_adjectives_with_a_that_clause() {
+        let q = quotes_of("Okafor is confident that the levy will pass this year.");
+        assert!(has(&q, "the levy will pass this year", "Okafor"), "{q:?}");
+        let q = quotes_of("His claim that the mill was sold to a rival firm surprised many.");
+        assert!(
+            q.iter().any(
+                |(t, _)| t == "the mill was sold to a rival firm surprised many"
+                    || t == "the mill was sold to a rival firm"
+            ),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn regarding_as_and_open_questions() {
+        let q = quotes_of("Most farmers view the levy as a burden on small growers.");
+        assert!(
+            has(&q, "the levy as a burden on small growers", "Most farmers"),
+            "{q:?}"
+        );
+        let q = quotes_of("The mill is widely seen as a symbol of the town.");
+        assert!(
+            q.iter()
+                .any(|(t, _)| t == "The mill is widely seen as a symbol of the town"),
+            "{q:?}"
+        );
+        let q = quotes_of("Growers are wondering whether the rain will come in time.");
+        assert!(
+            has(&q, "whether the rain will come in time", "Growers"),
+            "{q:?}"
+        );
+        let q = quotes_of("It is not clear whether the mill can reopen.");
+        assert!(
+            q.iter().any(|(t, _)| t == "whether the mill can reopen"),
+            "{q:?}"
+        );
     }
 
     #[test]
