@@ -172,14 +172,26 @@ pub fn coreference(doc: &mut Doc) {
                 Gender::Female
             };
             let limit = i.saturating_sub(400);
-            let found = history
+            let fits = |e: u32| {
+                let e = &doc.entities[e as usize];
+                e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender)
+            };
+            let mut found = history
                 .iter()
                 .rev()
                 .take_while(|(_, at)| *at >= limit)
-                .find(|(e, _)| {
-                    let e = &doc.entities[*e as usize];
-                    e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender)
-                });
+                .find(|(e, _)| fits(*e));
+            // "Lee ignored Kim’s advice. He said …": a possessor or the object of a
+            // preposition is less likely meant than a subject of the same sentence
+            if let Some(&(e0, at0)) = found.filter(|(_, at)| oblique(doc, *at)) {
+                let s0 = doc.sentence_at(doc.tokens[at0].span.start());
+                found = history
+                    .iter()
+                    .rev()
+                    .take_while(|(_, at)| doc.sentence_at(doc.tokens[*at].span.start()) == s0)
+                    .find(|(e, at)| *e != e0 && fits(*e) && !oblique(doc, *at))
+                    .or(found);
+            }
             if let Some(&(e, _)) = found {
                 if doc.entities[e as usize].gender.is_none() {
                     doc.entities[e as usize].gender = Some(gender);
@@ -243,6 +255,27 @@ pub fn coreference(doc: &mut Doc) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| m.span);
     }
+}
+
+/// Whether the mention starting at token `at` is a possessor ("Lee’s", "his") or the object
+/// of a preposition ("with Lee").
+fn oblique(doc: &Doc, at: usize) -> bool {
+    if matches!(doc.tok(at), "his" | "her" | "His" | "Her") {
+        return true;
+    }
+    if at > 0
+        && matches!(
+            doc.tok(at - 1),
+            "of" | "to" | "with" | "for" | "by" | "from" | "about" | "against" | "at"
+        )
+    {
+        return true;
+    }
+    let mut k = at + 1;
+    while k < doc.tokens.len() && k < at + 5 && doc.tokens[k].is_cap() {
+        k += 1;
+    }
+    k < doc.tokens.len() && matches!(doc.tok(k), "’s" | "'s")
 }
 
 /// For a determiner at `i`, the head noun of the description that follows and the end of it.

@@ -256,6 +256,11 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
             let before_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–…".contains(n));
             kind = match c {
+                // a left mark glued to the end of a word and followed by a space closes
+                // ("fascist?“ he asked"), a right mark after a space glued to the next word
+                // opens ("so ”appeared"): mistyped marks, read by position
+                '“' if !after_space && before_space && next.is_some() => TokKind::CloseQuote,
+                '”' if after_space && !before_space && prev.is_some() => TokKind::OpenQuote,
                 '“' | '„' | '«' | '‹' => TokKind::OpenQuote,
                 '”' | '»' | '›' | '‟' => TokKind::CloseQuote,
                 '‘' | '`' => {
