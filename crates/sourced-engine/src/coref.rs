@@ -208,8 +208,8 @@ pub fn coreference(doc: &mut Doc) {
         }
         if matches!(word, "a" | "an" | "A" | "An") {
             if let Some((head, end)) = description_head(doc, i) {
-                let speaks = (end..(end + 4).min(n)).any(|k| w.is(doc.tok(k), class::SPEECH))
-                    && w.is(doc.tok(head), class::ROLE);
+                let speaks = (end..(end + 4).min(n)).any(|k| doc.class(k) & class::SPEECH != 0)
+                    && doc.class(head) & class::ROLE != 0;
                 if speaks {
                     let span = Span {
                         start: t.span.start,
@@ -280,7 +280,6 @@ fn oblique(doc: &Doc, at: usize) -> bool {
 
 /// For a determiner at `i`, the head noun of the description that follows and the end of it.
 pub fn description_head(doc: &Doc, i: usize) -> Option<(usize, usize)> {
-    let w = words();
     let n = doc.tokens.len();
     let mut j = i + 1;
     while j < n && j <= i + 4 {
@@ -288,12 +287,11 @@ pub fn description_head(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         if t.kind != TokKind::Word {
             return None;
         }
-        let s = doc.tok(j);
-        if !t.is_cap() && w.is(s, class::ROLE | class::ORG_NOUN) {
+        if !t.is_cap() && doc.class(j) & (class::ROLE | class::ORG_NOUN) != 0 {
             // a head followed by another head ("the army chief") keeps going
             if j + 1 < n
                 && !doc.tokens[j + 1].is_cap()
-                && w.is(doc.tok(j + 1), class::ROLE | class::ORG_NOUN)
+                && doc.class(j + 1) & (class::ROLE | class::ORG_NOUN) != 0
             {
                 j += 1;
                 continue;

@@ -252,7 +252,7 @@ fn classify(doc: &Doc, a0: usize, b: usize, sent_end: usize, out: &mut Vec<Candi
         out.push(cand);
         return;
     }
-    let tail = (b < sent_end && !doc.tokens[b].is_cap() && w.is(doc.tok(b), class::PLACE_TAIL))
+    let tail = (b < sent_end && !doc.tokens[b].is_cap() && doc.class(b) & class::PLACE_TAIL != 0)
         .then_some(b + 1);
     if let Some(info) = w.names.get(name).copied() {
         cand.info = Some(info);

@@ -12,199 +12,6 @@ use crate::doc::{Doc, Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind
 use crate::words::{class, words};
 use rustc_hash::FxHashSet;
 
-/// Words skipped between a subject and its cue ("has previously claimed", "also revealed").
-const AUX_ADVERBS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "also",
-    "previously",
-    "later",
-    "earlier",
-    "then",
-    "further",
-    "once",
-    "repeatedly",
-    "separately",
-    "publicly",
-    "recently",
-    "reportedly",
-    "again",
-    "already",
-    "further",
-    "had",
-    "would",
-    "will",
-    "has",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "still",
-    "first",
-    "initially",
-    "quickly",
-    "privately",
-    "directly",
-    "openly",
-    "explicitly",
-    "subsequently",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "just",
-    "even",
-    "allegedly",
-    "reportedly",
-    "bluntly",
-    "flatly",
-    "simply",
-    "often",
-    "frequently",
-    "always",
-];
-
-/// Lowercase words allowed inside a speaker phrase besides role, organisation and people nouns.
-const NP_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "some",
-    "many",
-    "other",
-    "senior",
-    "top",
-    "former",
-    "local",
-    "western",
-    "military",
-    "government",
-    "security",
-    "intelligence",
-    "foreign",
-    "defense",
-    "defence",
-    "state",
-    "federal",
-    "national",
-    "unnamed",
-    "anonymous",
-    "chief",
-    "deputy",
-    "regional",
-    "provincial",
-    "district",
-    "police",
-    "army",
-    "health",
-    "human",
-    "rights",
-    "aid",
-    "humanitarian",
-    "news",
-    "media",
-    "civil",
-    "society",
-    "independent",
-    "opposition",
-    "ruling",
-    "party",
-    "campaign",
-    "white",
-    "house",
-    "u.s.",
-    "analysis",
-    "report",
-    "reports",
-    "statement",
-    "study",
-    "assessment",
-    "data",
-    "survey",
-    "investigation",
-    "figures",
-    "estimates",
-    "findings",
-    "document",
-    "documents",
-    "letter",
-    "post",
-    "video",
-    "footage",
-    "intelligence",
-    "briefing",
-    "account",
-    "accounts",
-    "records",
-    "one",
-    "both",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "each",
-    "every",
-    "all",
-    "most",
-    "few",
-    "more",
-    "one's",
-    "’s",
-    "'s",
-    "-",
-    "and",
-    "new",
-    "joint",
-    "own",
-    "first",
-    "second",
-    "third",
-    "sources",
-    "source",
-    "experts",
-    "expert",
-    "officials",
-    "official",
-    "people",
-    "residents",
-    "witnesses",
-    "survivors",
-    "activists",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "percent",
-    "half",
-    "majority",
-    "plurality",
-    "minority",
-    "nearly",
-    "almost",
-    "roughly",
-    "another",
-    "third",
-    "thirds",
-    "quarter",
-];
-
 /// Verbs of telling whose object precedes the reported clause ("told reporters that").
 const TELL_LEMMAS: &[&str] = &[
     "tell", "warn", "assure", "urge", "ask", "remind", "inform", "brief",
@@ -323,36 +130,13 @@ fn infinitive_at(doc: &Doc, a: usize, end: usize) -> bool {
         .any(|k| doc.tok(k) == "to")
 }
 
-const AUX: u8 = 1;
-const NP: u8 = 2;
-
-/// One hash probe for the stage's own word lists ([`AUX_ADVERBS`], [`NP_WORDS`]).
-fn local_class(word: &str) -> u8 {
-    static SETS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        let mut m = rustc_hash::FxHashMap::default();
-        for w in AUX_ADVERBS {
-            *m.entry(*w).or_default() |= AUX;
-        }
-        for w in NP_WORDS {
-            *m.entry(*w).or_default() |= NP;
-        }
-        m
-    });
-    if !word.is_ascii() {
-        // "’s" and the like: no lowercasing needed, and none allocated
-        return sets.get(word).copied().unwrap_or(0);
-    }
-    crate::words::with_lower(word, |w| sets.get(w).copied().unwrap_or(0))
-}
-
 fn is_aux(word: &str) -> bool {
-    local_class(word) & AUX != 0
+    words().is(word, class::AUX)
 }
 
-fn is_np_word(word: &str) -> bool {
-    local_class(word) & NP != 0
+/// [`is_aux`] for token `i`, from the class bits the segmenter stored: no hash probe.
+fn is_aux_at(doc: &Doc, i: usize) -> bool {
+    doc.class(i) & class::AUX != 0
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -681,14 +465,25 @@ pub(crate) fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
     if t.kind != TokKind::Word {
         return None;
     }
+    // the segmenter's class bits say whether the word is a cue or one of the words
+    // `extra_cue` decides on: no string comparison for the many words that are neither
+    let c = doc.class(i);
+    if c & (class::CUE | class::EXTRA_CUE) == 0 {
+        return None;
+    }
     let w = doc.tok(i);
     if w.eq_ignore_ascii_case("according") && tok_is(doc, i + 1, "to") {
         return Some("according");
     }
-    // the segmenter's class bit says whether the lexicon knows the word: no second hash
-    // probe for the many words it does not
-    if doc.class(i) & class::CUE == 0 {
-        return extra_cue(doc, i, w);
+    let extra = || {
+        if c & class::EXTRA_CUE != 0 {
+            extra_cue(doc, i, w)
+        } else {
+            None
+        }
+    };
+    if c & class::CUE == 0 {
+        return extra();
     }
     // "the United States", "two states": the noun, wherever a cue is looked for
     words()
@@ -697,7 +492,7 @@ pub(crate) fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
         .filter(|&l| l != "call" || !naming_call(doc, i))
         // "hailed from Ohio"
         .filter(|&l| l != "hail" || !tok_is(doc, i + 1, "from"))
-        .or_else(|| extra_cue(doc, i, w))
+        .or_else(extra)
         .filter(|_| !possessed_noun(doc, i) && !relative_after_pronoun(doc, i))
 }
 
@@ -778,29 +573,7 @@ fn extra_cue(doc: &Doc, i: usize, w: &str) -> Option<&'static str> {
             ) || matches!(doc.tok(i + 2), "," | ":"));
         return on.then_some("continue");
     }
-    // most words miss: a length and two byte tests spare them the comparisons
     let b = w.as_bytes();
-    if !(4..=12).contains(&b.len())
-        || !matches!(
-            b[0],
-            b's' | b'c'
-                | b'r'
-                | b'm'
-                | b'g'
-                | b'f'
-                | b'p'
-                | b'b'
-                | b't'
-                | b'd'
-                | b'e'
-                | b'o'
-                | b'h'
-                | b'i'
-        )
-        || !matches!(b[b.len() - 1], b'd' | b's' | b't' | b'g' | b'k' | b'e')
-    {
-        return None;
-    }
     let lemma = match w {
         // stance verbs PolNeAR annotates with their object ("backed Lee", "thanked voters")
         // "backed by the union" is a participle, not the union's stance
@@ -1115,14 +888,12 @@ fn np_token(doc: &Doc, i: usize) -> bool {
             if t.is_cap() {
                 return !matches!(s, "According");
             }
-            let w = words();
-            if w.cue(s).is_some() {
+            let c = doc.class(i);
+            if c & class::CUE != 0 {
                 return false;
             }
-            w.is(
-                s,
-                class::ROLE | class::ORG_NOUN | class::PEOPLE | class::SOURCE,
-            ) || is_np_word(s)
+            c & (class::ROLE | class::ORG_NOUN | class::PEOPLE | class::SOURCE | class::NP_WORD)
+                != 0
                 || (s.contains('-') && s.len() > 3)
         }
         TokKind::Number => true,
@@ -1132,14 +903,14 @@ fn np_token(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_pronoun(doc: &Doc, i: usize) -> bool {
-    words().is(
-        doc.tok(i),
-        class::PRON_MALE
+    doc.class(i)
+        & (class::PRON_MALE
             | class::PRON_FEMALE
             | class::PRON_PLURAL
             | class::PRON_IT
-            | class::PRON_FIRST,
-    ) && !matches!(doc.tok(i), "his" | "her" | "their" | "its" | "my" | "our")
+            | class::PRON_FIRST)
+        != 0
+        && !matches!(doc.tok(i), "his" | "her" | "their" | "its" | "my" | "our")
 }
 
 /// The speaker phrase ending right before `end` (exclusive), not reaching before `limit`.
@@ -1147,7 +918,7 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
     let mut i = end;
     loop {
         if i > limit
-            && (is_aux(doc.tok(i - 1)) && !is_pronoun(doc, i - 1)
+            && (is_aux_at(doc, i - 1) && !is_pronoun(doc, i - 1)
                 || is_adverb_before_verb(doc, i - 1))
         {
             i -= 1;
@@ -1274,7 +1045,7 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
     if j >= limit + 2
         && matches!(doc.tok(j - 1), "in" | "at" | "from" | "for" | "with")
         && (!doc.tokens[j - 2].is_cap() || doc.tokens[j - 2].is(crate::doc::flag::SENT_START))
-        && words().is(doc.tok(j - 2), class::ROLE | class::PEOPLE | class::SOURCE)
+        && doc.class(j - 2) & (class::ROLE | class::PEOPLE | class::SOURCE) != 0
     {
         if let Some(head) = subject_before(doc, j - 1, limit) {
             return Some((head.0, np_end));
@@ -1289,7 +1060,7 @@ fn close_source(doc: &Doc, j: usize, np_end: usize, limit: usize) -> Option<(usi
     if j >= limit + 3
         && (doc.tok(j - 1) == "to" && doc.tok(j - 2) == "close"
             || doc.tok(j - 1) == "with" && doc.tok(j - 2) == "familiar")
-        && words().is(doc.tok(j - 3), class::ROLE | class::PEOPLE | class::SOURCE)
+        && doc.class(j - 3) & (class::ROLE | class::PEOPLE | class::SOURCE) != 0
     {
         let head = subject_before(doc, j - 2, limit)?;
         return Some((head.0, np_end));
@@ -1532,7 +1303,7 @@ fn subject_after(doc: &Doc, start: usize, limit: usize) -> Option<(usize, usize)
             && k < j + 3
             && doc.tokens[k].kind == TokKind::Word
             && !FUNCTION_WORDS.contains(&doc.tok(k))
-            && !is_aux(doc.tok(k))
+            && !is_aux_at(doc, k)
             && !is_finite_aux(doc.tok(k))
             && !is_pronoun(doc, k)
             && is_cue_at(doc, k).is_none()
@@ -2140,7 +1911,7 @@ fn participial_opener(doc: &Doc, k: usize, limit: usize) -> bool {
         && doc.tokens[k].is_cap()
         && doc.tokens[k + 1].kind == TokKind::Word
         && !doc.tokens[k + 1].is_cap()
-        && !is_aux(doc.tok(k + 1))
+        && !is_aux_at(doc, k + 1)
         && is_cue_at(doc, k + 1).is_none()
         && !doc.tok(k + 1).ends_with("ed")
 }
@@ -2271,7 +2042,7 @@ fn bare_subject(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
     let k = subject_start(doc, s0, i)?;
     let mut v = i;
     while v > k
-        && (is_aux(doc.tok(v - 1))
+        && (is_aux_at(doc, v - 1)
             || is_finite_aux(doc.tok(v - 1))
             || doc.tok(v - 1).ends_with("n't")
             || doc.tok(v - 1).ends_with("n’t")
@@ -2349,7 +2120,7 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
         let close = (v + 1..limit.min(v + 16)).find(|&m| doc.tok(m) == ",")?;
         v = close + 1;
     }
-    while v < limit && is_aux(doc.tok(v)) {
+    while v < limit && is_aux_at(doc, v) {
         v += 1;
     }
     (v < limit && doc.tokens[v].kind == TokKind::Word && !doc.tokens[v].is_cap()).then_some((np, v))
@@ -2858,14 +2629,14 @@ fn written_subject(doc: &Doc, np: (usize, usize), cue: usize) -> Option<Span> {
     }
     // "who has in the past said"
     let mut c = cue;
-    while c > k + 1 && (is_aux(doc.tok(c - 1)) || is_adverb_before_verb(doc, c - 1)) {
+    while c > k + 1 && (is_aux_at(doc, c - 1) || is_adverb_before_verb(doc, c - 1)) {
         c -= 1;
     }
     if let Some(t) = time_phrase_before(doc, c, k + 1) {
         c = t;
     }
     (k + 1..c)
-        .all(|m| is_aux(doc.tok(m)) || is_adverb_before_verb(doc, m))
+        .all(|m| is_aux_at(doc, m) || is_adverb_before_verb(doc, m))
         .then(|| doc.tokens[k].span)
 }
 
@@ -3321,7 +3092,7 @@ fn loose_subject(doc: &Doc, s0: usize, i: usize, lemma: &str) -> Option<(usize, 
     }
     let mut passive = false;
     while k > s0
-        && (is_aux(doc.tok(k - 1))
+        && (is_aux_at(doc, k - 1)
             || is_finite_aux(doc.tok(k - 1))
             || is_adverb_before_verb(doc, k - 1)
             || matches!(doc.tok(k - 1), "since" | "long" | "now" | "instead"))
@@ -3434,7 +3205,7 @@ fn counted_subject(doc: &Doc, s0: usize, i: usize, lemma: &str) -> Option<(usize
         return None;
     }
     let mut k = i;
-    while k > s0 && (is_aux(doc.tok(k - 1)) || matches!(doc.tok(k - 1), "to" | "tended")) {
+    while k > s0 && (is_aux_at(doc, k - 1) || matches!(doc.tok(k - 1), "to" | "tended")) {
         k -= 1;
     }
     let counted = (s0..k).any(|m| {
@@ -3553,7 +3324,7 @@ fn noun_cue_owner(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
     let d = if i > s0 + 1
         && !matches!(doc.tok(i - 1), "a" | "an" | "’s" | "'s")
         && !doc.tokens[i - 1].is_cap()
-        && !is_aux(doc.tok(i - 1))
+        && !is_aux_at(doc, i - 1)
         && !is_pronoun(doc, i - 1)
     {
         i - 2
@@ -4144,7 +3915,7 @@ fn regard_as(
         return None;
     }
     let mut b = i;
-    while b > r.start && (is_adverb_before_verb(doc, b - 1) || is_aux(doc.tok(b - 1))) {
+    while b > r.start && (is_adverb_before_verb(doc, b - 1) || is_aux_at(doc, b - 1)) {
         b -= 1;
     }
     let be = b < i
@@ -4448,7 +4219,7 @@ fn coordinated_speaker(
     out: &[Quote],
 ) -> Option<(Option<u32>, Option<Span>)> {
     let mut k = i;
-    while k > s0 && is_aux(doc.tok(k - 1)) {
+    while k > s0 && is_aux_at(doc, k - 1) {
         k -= 1;
     }
     if k == s0 || !matches!(doc.tok(k - 1), "and" | "but") {
@@ -4568,9 +4339,9 @@ fn skip_circumstance(doc: &Doc, mut a: usize, end: usize) -> usize {
                 && !matches!(doc.tok(k), "that")
                 && (doc.tokens[k].is_cap()
                     || doc.tokens[k].kind == TokKind::Number
-                    || is_np_word(doc.tok(k))
+                    || doc.class(k) & class::NP_WORD != 0
                     || is_time_word(doc.tok(k))
-                    || words().is(doc.tok(k), class::ORG_NOUN | class::ROLE | class::PEOPLE)
+                    || doc.class(k) & (class::ORG_NOUN | class::ROLE | class::PEOPLE) != 0
                     || matches!(
                         doc.tok(k),
                         "interview"
@@ -4760,7 +4531,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         // "… but argues that …": a second report by the same subject
         if matches!(doc.tok(k), "and" | "but") && k > a + 2 {
             let mut v = k + 1;
-            while v < end && is_aux(doc.tok(v)) {
+            while v < end && is_aux_at(doc, v) {
                 v += 1;
             }
             // a bare verb ("he’d sit down and tell him …") is still inside the content
@@ -5040,7 +4811,7 @@ fn loose_trailing(
     }
     let mut e = i;
     loop {
-        if e > r.start && (is_aux(doc.tok(e - 1)) && !is_pronoun(doc, e - 1))
+        if e > r.start && (is_aux_at(doc, e - 1) && !is_pronoun(doc, e - 1))
             || e > r.start && is_adverb_before_verb(doc, e - 1)
         {
             e -= 1;

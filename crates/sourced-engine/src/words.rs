@@ -18,6 +18,9 @@ pub mod class {
     pub const PRON_FIRST: u32 = 1 << 9;
     pub const PLACE_TAIL: u32 = 1 << 10;
     pub const SPEECH: u32 = 1 << 11;
+    pub const AUX: u32 = 1 << 12;
+    pub const NP_WORD: u32 = 1 << 13;
+    pub const EXTRA_CUE: u32 = 1 << 14;
 }
 
 pub struct Words {
@@ -69,6 +72,9 @@ fn build() -> Words {
     add(PRONOUNS_IT, class::PRON_IT);
     add(PRONOUNS_FIRST, class::PRON_FIRST);
     add(PLACE_TAILS, class::PLACE_TAIL);
+    add(AUX_ADVERBS, class::AUX);
+    add(NP_WORDS, class::NP_WORD);
+    add(EXTRA_CUE_WORDS, class::EXTRA_CUE);
     let mut cues = FxHashMap::default();
     for (w, lemma) in CUE_VERBS {
         cues.insert(w.as_bytes(), *lemma);
