@@ -1988,6 +1988,9 @@ pub const PRONOUNS_FIRST: &[&str] = &["i", "we", "me", "us", "my", "our"];
 /// Words that, capitalised at a sentence start, are not names.
 pub const COMMON_CAPITALISED: &[&str] = &[
     "The",
+    "Besides",
+    "Unless",
+    "Regardless",
     "A",
     "An",
     "He",

@@ -136,7 +136,21 @@ fn is_aux(word: &str) -> bool {
 
 /// [`is_aux`] for token `i`, from the class bits the segmenter stored: no hash probe.
 fn is_aux_at(doc: &Doc, i: usize) -> bool {
-    doc.class(i) & class::AUX != 0
+    doc.class(i) & class::AUX != 0 && !modal_name(doc, i)
+}
+
+/// "which Will claims", "While Will acknowledges": a capitalised modal before a verb with
+/// its own ending is a name, not an auxiliary.
+fn modal_name(doc: &Doc, i: usize) -> bool {
+    doc.tok(i) == "Will"
+        && !doc.tokens[i].is(crate::doc::flag::SENT_START)
+        && i + 1 < doc.tokens.len()
+        && doc.tokens[i + 1].kind == TokKind::Word
+        && !doc.tokens[i + 1].is_cap()
+        && {
+            let n = doc.tok(i + 1);
+            n.len() > 3 && (n.ends_with('s') && !n.ends_with("ss") || n.ends_with("ed"))
+        }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -493,7 +507,33 @@ pub(crate) fn is_cue_at(doc: &Doc, i: usize) -> Option<&'static str> {
         // "hailed from Ohio"
         .filter(|&l| l != "hail" || !tok_is(doc, i + 1, "from"))
         .or_else(extra)
-        .filter(|_| !possessed_noun(doc, i) && !relative_after_pronoun(doc, i))
+        .filter(|_| {
+            !possessed_noun(doc, i) && !relative_after_pronoun(doc, i) && !counted_noun(doc, i)
+        })
+}
+
+/// "12 exclamation points", "three claims", "of his claims": an -s form after a number, or
+/// after a preposition and a determiner, is a plural noun.
+fn counted_noun(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    if i < 2 || !w.ends_with('s') || w.ends_with("ss") || w == "says" || doc.tokens[i].is_cap() {
+        return false;
+    }
+    let prev = doc.tokens[i - 1];
+    let p = doc.tok(i - 1);
+    prev.kind == TokKind::Number
+        || doc.tokens[i - 2].kind == TokKind::Number
+            && prev.kind == TokKind::Word
+            && !prev.is_cap()
+            && !p.ends_with('s')
+            && !is_aux_at(doc, i - 1)
+        || matches!(
+            doc.tok(i - 2),
+            "of" | "about" | "with" | "against" | "on" | "over" | "to" | "by" | "for"
+        ) && matches!(
+            p,
+            "his" | "her" | "their" | "its" | "these" | "those" | "such" | "the"
+        )
 }
 
 /// "Lee’s claims", "the group’s reports": a plural noun after a possessive, not a verb.
@@ -1330,6 +1370,34 @@ fn sentence_bounds(doc: &Doc, tok: usize) -> (usize, usize) {
     (r.start, r.end)
 }
 
+/// `“The risk,” said Lee, an economist, “is that …”`, `“I like him,” Lee said, but “…”`: the
+/// quotation goes on after an attribution set off by commas that follows a quotation handing
+/// over with a comma, in the same sentence.
+fn resumes_split_quotation(doc: &Doc, s0: usize, open: usize) -> bool {
+    let mut p = open - 1;
+    if matches!(doc.tok(p), "but" | "and") && p > s0 {
+        p -= 1;
+    }
+    if doc.tok(p) != "," {
+        return false;
+    }
+    let mut cue = false;
+    for c in (s0.max(p.saturating_sub(30))..p).rev() {
+        match doc.tokens[c].kind {
+            TokKind::Terminal | TokKind::OpenQuote => return false,
+            TokKind::CloseQuote => {
+                return cue && c >= 2 && (doc.tok(c - 1) == "," || tok_is(doc, c + 1, ","));
+            }
+            _ => {
+                if !cue && is_cue_at(doc, c).is_some() {
+                    cue = true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// A quotation-mark region is a fragment of someone's sentence (mixed speech, scare quotes)
 /// unless it starts its sentence or follows a cue and a colon or comma.
 fn is_fragment(doc: &Doc, open: usize, end: usize) -> bool {
@@ -1338,7 +1406,11 @@ fn is_fragment(doc: &Doc, open: usize, end: usize) -> bool {
     while k > s0 && matches!(doc.tokens[k - 1].kind, TokKind::Dash | TokKind::OpenQuote) {
         k -= 1;
     }
-    if k == s0 || doc.tokens[open].is(crate::doc::flag::PARA_START) {
+    // "But “the plan is dead.”": a connective may open the sentence before the mark
+    if k == s0
+        || k == s0 + 1 && matches!(doc.tok(s0), "But" | "And")
+        || doc.tokens[open].is(crate::doc::flag::PARA_START)
+    {
         return false;
     }
     // says “the tide has turned” despite the loss: the sentence goes on after the closing
@@ -1353,6 +1425,9 @@ fn is_fragment(doc: &Doc, open: usize, end: usize) -> bool {
         && is_cue_at(doc, end).is_none()
     {
         return true;
+    }
+    if resumes_split_quotation(doc, s0, open) {
+        return false;
     }
     let prev = doc.tok(open - 1);
     if matches!(prev, ":" | "," | "—" | "–") {
@@ -1981,6 +2056,15 @@ fn subject_start(doc: &Doc, s0: usize, limit: usize) -> Option<usize> {
     if k < limit && doc.tokens[k].is(crate::doc::flag::ALL_CAPS) {
         if let Some(d) = (k + 1..limit.min(k + 10)).find(|&m| doc.tokens[m].kind == TokKind::Dash) {
             k = d;
+        }
+    } else if k < limit && doc.tokens[k].is_cap() {
+        // "Washington (AFP) – …": a place and an agency in brackets before a dash
+        if let Some(o) = (k + 1..limit.min(k + 4)).find(|&m| doc.tok(m) == "(") {
+            if let Some(c) = (o + 1..limit.min(o + 5)).find(|&m| doc.tok(m) == ")") {
+                if c + 1 < limit && doc.tokens[c + 1].kind == TokKind::Dash {
+                    k = c + 1;
+                }
+            }
         }
     }
     while k < limit
@@ -2692,7 +2776,7 @@ fn speech_clause(
 ) -> Option<usize> {
     let mut cue = cue_span(doc, i);
     let weak = WEAK_LEMMAS.contains(&lemma) || lemma == OBJECT;
-    if plural_noun_cue(doc, r.start, i) {
+    if plural_noun_cue(doc, r.start, i) || relative_before_main_cue(doc, r.start, i, r.end) {
         return None;
     }
     // "Lee reported from Kabul": a byline, not a report
@@ -2707,6 +2791,9 @@ fn speech_clause(
     }
     if lemma == "state" && !states_is_verb(doc, r.start, i) {
         return None;
+    }
+    if let Some(made) = opening_participle_report(doc, r.clone(), i, cue, out) {
+        return Some(made);
     }
     // trailing: "…, X said." — a comma before the subject, little after the cue (not
     // "Asked about it, Lee said …": the question is no one's report)
@@ -2804,7 +2891,7 @@ fn speech_clause(
     {
         (Some(owner), None)
     } else {
-        match subject_before(doc, i, r.start) {
+        match relative_subject(doc, r.start, i).or_else(|| subject_before(doc, i, r.start)) {
             // "Lee issued a statement saying …": the document is the object of the clause
             // whose subject speaks
             Some(np) if document_before_participle(doc, np, i) => {
@@ -2889,8 +2976,14 @@ fn speech_clause(
         && !participial
         && INTENT_LEMMAS.contains(&lemma)
         && infinitive_at(doc, a, content_end);
+    let as_quoted = matches!(lemma, "describe" | "characterize" | "recall")
+        .then(|| as_quotation_end(doc, a, r.end))
+        .flatten();
+    if let Some(e) = as_quoted {
+        content_end = e;
+    }
     let mut object = false;
-    if weak && !has_that && !infinitive {
+    if weak && !has_that && !infinitive && as_quoted.is_none() {
         // "called it “absurd”", "accused him of “lying”": an object and a quoted phrase;
         // else a clause with a subject of its own ("he thinks she has done well"); else the
         // object phrase itself is what is reported ("announced his resignation")
@@ -2942,6 +3035,142 @@ fn speech_clause(
     }
     out.push(q);
     Some(content_end)
+}
+
+/// "The groups who wrote to her say the rule is …": a cue inside a relative clause on the
+/// sentence's opening subject, with the main clause's own cue a few words later, reports
+/// nothing; the main cue does.
+fn relative_before_main_cue(doc: &Doc, s0: usize, i: usize, end: usize) -> bool {
+    if i < s0 + 2 || !matches!(doc.tok(i - 1), "who" | "that") {
+        return false;
+    }
+    // the relative pronoun follows a noun phrase that opens the sentence
+    if opening_phrase_before(doc, s0, i - 1).is_none() {
+        return false;
+    }
+    let cue_end = cue_span(doc, i).1;
+    for k in cue_end..end.min(cue_end + 8) {
+        let t = doc.tokens[k];
+        if matches!(
+            t.kind,
+            TokKind::Terminal | TokKind::OpenQuote | TokKind::CloseQuote
+        ) || matches!(doc.tok(k), "," | "that" | "and" | "but")
+        {
+            return false;
+        }
+        if is_cue_at(doc, k).is_some() && !doc.tok(k).ends_with("ing") {
+            return clause_follows(doc, cue_span(doc, k).1, end);
+        }
+    }
+    false
+}
+
+/// "The groups who wrote to her say …", "Those that oppose the plan argue …": the phrase
+/// opening the sentence, before a relative clause that runs up to the cue at `i`, is its
+/// subject, not the last noun of the relative clause.
+fn relative_subject(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
+    if i < s0 + 3 || doc.tok(i).ends_with("ing") || doc.tokens[i - 1].kind != TokKind::Word {
+        return None;
+    }
+    // the relative clause: words only, no comma, quotation or second relative
+    for k in (s0.max(i.saturating_sub(12)) + 1..i).rev() {
+        match doc.tok(k) {
+            "who" | "that" if k + 1 < i => return opening_phrase_before(doc, s0, k),
+            "who" | "that" => return None,
+            "which" | "and" | "but" => return None,
+            _ if doc.tokens[k].kind != TokKind::Word => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The noun phrase ending at `k` when it opens the sentence or the clause after an opening
+/// phrase ("While Lee agreed, the groups who …").
+fn opening_phrase_before(doc: &Doc, s0: usize, k: usize) -> Option<(usize, usize)> {
+    if k == 0 || doc.tok(k - 1) == "," {
+        return None;
+    }
+    subject_before(doc, k, s0)
+        .filter(|np| np.1 == k && (np.0 == s0 || np.0 > s0 && doc.tok(np.0 - 1) == ","))
+}
+
+/// "Conceding that a deal would come “down the line,” he warned …": a participle opening the
+/// sentence reports its that-clause, and the subject of the main clause after it speaks.
+/// Returns where the main clause starts.
+fn opening_participle_report(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    cue: (usize, usize),
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    let w = doc.tok(i);
+    if i != r.start || !w.ends_with("ing") || !doc.tokens[i].is_cap() || !tok_is(doc, cue.1, "that")
+    {
+        return None;
+    }
+    let a = cue.1;
+    // the main clause: a subject right after a comma or a closing mark, then a finite cue
+    let mut depth = 0u32;
+    for k in a + 2..r.end.min(a + 50) {
+        match doc.tokens[k].kind {
+            TokKind::OpenQuote => depth += 1,
+            TokKind::CloseQuote => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || doc.tok(k).ends_with("ing") || is_cue_at(doc, k).is_none() {
+            continue;
+        }
+        let np = subject_before(doc, k, a + 2)?;
+        let before = doc.tokens[np.0 - 1];
+        if !(doc.tok(np.0 - 1) == "," || before.kind == TokKind::CloseQuote) {
+            return None;
+        }
+        let content = trim_content(doc, a, np.0)?;
+        let q = content_quote(doc, content, cue, Some(np));
+        out.push(q);
+        return Some(np.0);
+    }
+    None
+}
+
+/// "described the plan, and the vote on it, as “a mess,”": the object of a verb of
+/// describing runs, commas and all, to "as" and the quotation right after it; returns where
+/// that quotation ends.
+fn as_quotation_end(doc: &Doc, a: usize, end: usize) -> Option<usize> {
+    for k in a + 1..end.min(a + 30) {
+        let t = doc.tokens[k];
+        if matches!(
+            t.kind,
+            TokKind::Terminal | TokKind::OpenQuote | TokKind::CloseQuote
+        ) {
+            return None;
+        }
+        if doc.tok(k) == "as" {
+            let mut o = k + 1;
+            if tok_is(doc, o, ",") {
+                o += 1;
+            }
+            if o + 1 >= end || doc.tokens[o].kind != TokKind::OpenQuote {
+                return None;
+            }
+            let q = doc.quoted_at(doc.tokens[o + 1].span.start())?;
+            let mut e = (doc.quoted[q].end_tok as usize).min(end);
+            // "as “weak” and “tired”": a coordinated quotation goes with it
+            while e + 2 < end
+                && matches!(doc.tok(e), "and" | "or")
+                && doc.tokens[e + 1].kind == TokKind::OpenQuote
+            {
+                let Some(q) = doc.quoted_at(doc.tokens[e + 2].span.start()) else {
+                    break;
+                };
+                e = (doc.quoted[q].end_tok as usize).min(end);
+            }
+            return Some(e);
+        }
+    }
+    None
 }
 
 /// Whether a finite that-clause starts at `a` (after adverbs and circumstances): "that the
@@ -6021,5 +6250,101 @@ mod tests {
         let q =
             quotes_of("“I like him,” Graham said on “Meet the Press,” adding, “He is an insider.”");
         assert!(has(&q, "He is an insider.", "Graham"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_resumes_after_an_appositive_or_but() {
+        let q = quotes_of(
+            "\"The danger,\" said Mary Jones, an analyst at the bank, \"is that we lose jobs.\"",
+        );
+        assert!(
+            has(&q, "The danger, | is that we lose jobs.", "Mary Jones"),
+            "{q:?}"
+        );
+        let q = quotes_of("“I like Tom,” Lee said, but “when it comes to taxes, he is wrong.”");
+        assert!(
+            has(
+                &q,
+                "I like Tom, | when it comes to taxes, he is wrong.",
+                "Lee"
+            ),
+            "{q:?}"
+        );
+        let q = quotes_of("“It is not over,” Lee said. But “the vote is close.”");
+        assert!(
+            has(&q, "It is not over, | the vote is close.", "Lee"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_in_the_subject_does_not_take_the_report() {
+        let q = quotes_of("The groups who wrote to her say the rule is “a disaster for farmers.”");
+        assert!(
+            has(&q, "the rule is “a disaster for farmers.”", "The groups"),
+            "{q:?}"
+        );
+        let q = quotes_of(
+            "While Lee agreed, the groups who wrote to her on Monday say they are “worried.”",
+        );
+        assert!(has(&q, "they are “worried.”", "the groups"), "{q:?}");
+    }
+
+    #[test]
+    fn counted_and_determined_plurals_are_no_cues() {
+        let q = quotes_of("The senator fired off posts with 12 exclamation points: “SAD! WRONG!”");
+        assert!(has(&q, "SAD! WRONG!", "The senator"), "{q:?}");
+        let q = quotes_of(
+            "Kerr pushed back on those claims, saying that the bill was fine - and arguing \
+             that he and Lee shared \"the same views.\"",
+        );
+        assert!(q.iter().all(|(_, s)| s != "those"), "{q:?}");
+    }
+
+    #[test]
+    fn a_capitalised_modal_before_a_verb_is_a_name() {
+        let q =
+            quotes_of("While Will acknowledges the plan’s appeal as a “bold move,” he doubts it.");
+        assert!(q.iter().any(|(_, s)| s == "Will"), "{q:?}");
+    }
+
+    #[test]
+    fn an_opening_participle_reports_its_that_clause() {
+        let q = quotes_of(
+            "Conceding that there would be a deal “down the line” he warned: “Not soon.”",
+        );
+        assert!(
+            has(&q, "there would be a deal “down the line”", "he"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_described_object_runs_to_the_quotation_after_as() {
+        let q = quotes_of(
+            "Lee recalled Tom Hill’s widow, Anita, who he helped, as “a great woman, and \
+             passed away happy” and “a friend.”",
+        );
+        assert!(
+            has(
+                &q,
+                "Tom Hill’s widow, Anita, who he helped, as “a great woman, and passed away \
+                 happy” and “a friend.”",
+                "Lee"
+            ),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_with_an_agency_is_no_subject() {
+        let q = quotes_of(
+            "Title.\n\nWashington (AFP) – Democrat Mary Lee has taken a swipe at her rival, \
+             saying that “loud comments” do harm.",
+        );
+        assert!(
+            has(&q, "“loud comments” do harm", "Democrat Mary Lee"),
+            "{q:?}"
+        );
     }
 }
