@@ -75,6 +75,7 @@ fn build() -> Words {
     add(AUX_ADVERBS, class::AUX);
     add(NP_WORDS, class::NP_WORD);
     add(EXTRA_CUE_WORDS, class::EXTRA_CUE);
+    add(BASE_CUE_VERBS, class::EXTRA_CUE);
     let mut cues = FxHashMap::default();
     for (w, lemma) in CUE_VERBS {
         cues.insert(w.as_bytes(), *lemma);
