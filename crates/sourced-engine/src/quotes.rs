@@ -3893,17 +3893,16 @@ fn possessor_before(doc: &Doc, i: usize) -> bool {
 
 /// Whether the word before `i` lets a bare or -s form report: a subject ("Lee", "they",
 /// "officials"), an auxiliary or modal, "to", an adverb, a relative pronoun, or a possessor
-/// ("his remarks about").
+/// two words back ("his recent remarks about"). `prep_cue` has already ruled out a
+/// determiner or possessor right before `i`.
 fn verb_before(doc: &Doc, i: usize) -> bool {
     if i == 0 {
         return false;
     }
     let t = doc.tokens[i - 1];
     let p = doc.tok(i - 1);
-    // "Lee’s remarks about": the possessor owns the noun's report
-    matches!(p, "’s" | "'s")
-        || t.kind == TokKind::Word
-            && ((t.is_cap() && !matches!(p, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"))
+    t.kind == TokKind::Word
+        && ((t.is_cap() && !matches!(p, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"))
             || is_pronoun(doc, i - 1)
             || is_aux(p)
             || base_verb_before(p)
@@ -3918,11 +3917,6 @@ fn verb_before(doc: &Doc, i: usize) -> bool {
                     | "both"
                     | "all"
                     | "many"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "my"
-                    | "our"
             )
             // "his recent remarks about"
             || i > 1 && matches!(doc.tok(i - 2), "his" | "her" | "their" | "’s" | "'s"))
