@@ -1433,6 +1433,31 @@ pub const NP_WORDS: &[&str] = &[
 /// Words `quotes::extra_cue` reads as cues in some contexts only ("backed" but not "backed
 /// by", "read" after a document): the segmenter marks them so that every other word skips
 /// those tests. A word missing here is never tested there.
+/// Channels a report goes out on ("on his radio show", "in a Facebook post"): a phrase
+/// ending in one of these after an object is the report's circumstance, not its content.
+pub const MEDIUM_NOUNS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "radio",
+    "television",
+    "tv",
+    "show",
+    "blog",
+    "post",
+    "tweet",
+    "tweets",
+    "podcast",
+    "broadcast",
+    "appearance",
+    "appearances",
+    "interview",
+    "op-ed",
+    "column",
+    "editorial",
+];
+
 pub const EXTRA_CUE_WORDS: &[&str] = &[
     "named",
     "according",

@@ -1012,6 +1012,9 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
                 || is_adverb_before_verb(doc, i - 1))
         {
             i -= 1;
+        } else if i > limit + 2 && doc.tok(i - 1) == "but" && doc.tok(i - 2) == "all" {
+            // "he all but accused …": an adverb
+            i -= 2;
         } else if let Some(k) = time_phrase_before(doc, i, limit) {
             i = k;
         } else {
@@ -1543,7 +1546,8 @@ fn direct_quotes(doc: &mut Doc, out: &mut Vec<Quote>, used: &mut FxHashSet<usize
                 if prev_para == para
                     || (prev_para + 1 == para && doc.tokens[open].is(crate::doc::flag::PARA_START))
                 {
-                    if prev_para == para {
+                    let from = doc.token_at(pq.span.end());
+                    if prev_para == para && !own_report_between(doc, from, open) {
                         let pq = &mut out[prev];
                         pq.parts.push(r.inner);
                         pq.span = pq.span.cover(r.inner);
@@ -1587,6 +1591,24 @@ fn direct_quotes(doc: &mut Doc, out: &mut Vec<Quote>, used: &mut FxHashSet<usize
         out.push(q);
         last_direct = Some(out.len() - 1);
     }
+}
+
+/// `“A,” Lee said, adding that … . “B.”`, `“A,” she told them, then turned to … . “B.”`:
+/// the attribution between two quotations goes on with a report or an act of its own, so the
+/// second quotation is a new quote of the same speaker, not the first one's second part.
+fn own_report_between(doc: &Doc, from: usize, open: usize) -> bool {
+    (from + 1..open).any(|m| {
+        let prev = doc.tok(m - 1);
+        (prev == ","
+            && doc.tok(m).ends_with("ing")
+            && is_cue_at(doc, m).is_some()
+            && m + 1 < open
+            && matches!(doc.tok(m + 1), "that" | "why" | "how" | "what" | "whether"))
+            || (doc.tok(m) == "then"
+                && matches!(prev, "," | "and")
+                && m + 1 < open
+                && doc.tok(m + 1).ends_with("ed"))
+    })
 }
 
 /// A speech verb, then a comma or colon, right before the opening mark at `open` ("shouted,
@@ -3009,9 +3031,16 @@ fn speech_clause(
                 Some(shared) => (None, Some(shared)),
                 // "Twitter reported flat growth and said …": the sentence subject speaks
                 None => match sentence_subject(doc, r.start, i)
+                    .map(|(np, _)| np)
                     .filter(|_| i > r.start && matches!(doc.tok(i - 1), "and" | "but"))
-                {
-                    Some((np, _)) => (Some(np), None),
+                    // "… as when Lee met Kim and called him …": the subject of the verb
+                    // before "and", when the sentence's own subject is not read
+                    .or_else(|| {
+                        (i > r.start + 2 && matches!(doc.tok(i - 1), "and" | "but"))
+                            .then(|| verb_subject_before(doc, r.start, i - 1))
+                            .flatten()
+                    }) {
+                    Some(np) => (Some(np), None),
                     // "About 6 in 10 voters backed Lee": a counted subject that opens the
                     // sentence
                     None => match counted_subject(doc, r.start, i, lemma)
@@ -4550,9 +4579,35 @@ fn object_end(doc: &Doc, a: usize, end: usize) -> Option<usize> {
                     && matches!(doc.tok(k), "on" | "in" | "during" | "this")
                     && k + 1 < end
                     && is_time_word(doc.tok(k + 1)))
+                || medium_phrase(doc, k, end)
         })
         .unwrap_or(end);
     (k > a).then_some(k)
+}
+
+/// "on his radio show", "in a Facebook post", "via Twitter": a phrase at `k` naming the
+/// channel of the report, its last word a medium noun at the end of the phrase.
+fn medium_phrase(doc: &Doc, k: usize, end: usize) -> bool {
+    if !matches!(doc.tok(k), "on" | "in" | "via") {
+        return false;
+    }
+    let mut m = k + 1;
+    while m < end && m < k + 9 && doc.tokens[m].kind == TokKind::Word {
+        let n = m + 1;
+        if doc.class(m) & class::MEDIUM != 0
+            && (n >= end
+                || doc.tokens[n].kind != TokKind::Word
+                || is_time_word(doc.tok(n))
+                || matches!(
+                    doc.tok(n),
+                    "on" | "in" | "last" | "this" | "before" | "after" | "when" | "while"
+                ))
+        {
+            return true;
+        }
+        m += 1;
+    }
+    false
 }
 
 /// A lowercase past form or finite auxiliary, maybe after "also": the next verb of a
@@ -4678,21 +4733,36 @@ fn quoted_object_end(doc: &Doc, a: usize, end: usize) -> Option<usize> {
             // clause with no quotation of its own, or with a cue of its own, is another
             // report ("“weak” and “tired”", "“absurd” and of “no use”" go on)
             if close + 1 < end && matches!(doc.tok(close), "and" | "but" | "while") {
+                // "called it “absurd” and was “glad …”": a second verb phrase of its own
+                if is_finite_aux(doc.tok(close + 1))
+                    && (a..k).all(|m| doc.tok(m) != "that" && is_cue_at(doc, m).is_none())
+                {
+                    return Some(close);
+                }
                 let next = (close + 1..end).find(|&m| doc.tokens[m].kind == TokKind::OpenQuote);
                 if next.is_none_or(|n| (close + 1..n).any(|m| is_cue_at(doc, m).is_some())) {
                     return Some(close);
                 }
             }
-            if close < end
-                && doc.tokens[close].kind == TokKind::Word
-                && doc.tokens[close - 2].kind == TokKind::Word
-                && !is_time_word(doc.tok(close))
-                && !(close + 1 < end
-                    && matches!(doc.tok(close), "on" | "in" | "last" | "this" | "during")
-                    && is_time_word(doc.tok(close + 1)))
+            // "her “long record,” “sound judgment” and …": a list of quoted phrases
+            let listed = close + 1 < end
+                && doc.tokens[close].kind == TokKind::OpenQuote
+                && doc.tok(close - 2) == ",";
+            if listed
+                || close < end
+                    && doc.tokens[close].kind == TokKind::Word
+                    && doc.tokens[close - 2].kind == TokKind::Word
+                    && !is_time_word(doc.tok(close))
+                    && !(close + 1 < end
+                        && matches!(doc.tok(close), "on" | "in" | "last" | "this" | "during")
+                        && is_time_word(doc.tok(close + 1)))
             {
                 // a second quotation in the phrase goes with it ("“weak” and “tired”")
-                let mut e = object_end(doc, close, end).unwrap_or(close);
+                let mut e = if listed {
+                    close
+                } else {
+                    object_end(doc, close, end).unwrap_or(close)
+                };
                 while e + 1 < end && doc.tokens[e].kind == TokKind::OpenQuote {
                     let Some(q) = doc.quoted_at(doc.tokens[e + 1].span.start()) else {
                         break;
@@ -4739,6 +4809,12 @@ fn skip_circumstance(doc: &Doc, mut a: usize, end: usize) -> usize {
                     | "after"
                     | "before"
             )
+            // "promising to campaign across …": an infinitive, not a place
+            && !(doc.tok(a) == "to"
+                && a + 1 < end
+                && !doc.tokens[a + 1].is_cap()
+                && doc.class(a + 1) & (class::NP_WORD | class::ROLE | class::PEOPLE) == 0
+                && !matches!(doc.tok(a + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
         {
             let mut k = a + 1;
             while k < end
@@ -4855,11 +4931,38 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
                 {
                     return k + 1;
                 }
+                // "“a fraud” — a charge he has made before": the reporter's dashed aside
+                if depth == 0
+                    && k > a + 1
+                    && k + 2 < end
+                    && doc.tokens[k + 1].kind == TokKind::Dash
+                    && dashed_aside(doc, k + 1, end)
+                {
+                    return k + 1;
+                }
             }
             _ => {}
         }
         // "…; they only learned of it later": the reporter's next clause
         if depth == 0 && doc.tok(k) == ";" && k > a + 2 {
+            return k;
+        }
+        // "… even though he found “proof” that …": quoted words in a subordinate clause with
+        // a cue of its own are that cue's report, not the main clause's
+        if depth == 0
+            && k > a + 2
+            && matches!(doc.tok(k), "though" | "although" | "because" | "when")
+            && quoted_subordinate_report(doc, a, k, end)
+        {
+            return if doc.tok(k - 1) == "even" { k - 1 } else { k };
+        }
+        // "… – Lee saying he was “pleased” and Kim calling it …": a dash before an absolute
+        // clause whose own subject reports
+        if depth == 0
+            && k > a + 2
+            && (doc.tokens[k].kind == TokKind::Dash || doc.tok(k) == "and")
+            && absolute_report(doc, k + 1, end)
+        {
             return k;
         }
         if doc.tok(k) == "," {
@@ -4879,7 +4982,9 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
             // appositive or a participle), though not after a bare subject ("argued the
             // pipeline, which Lee backs, would …")
             if outside
-                && k > a + 5
+                // "as “Spanish,” which is …", "was “gone,” sparking …": after a closing
+                // mark, even a short report
+                && (k > a + 5 || closes && k > a + 2 && !quoted_subject(doc, a, k))
                 && next < end
                 && !quoted_aside(doc, next, end)
                 && !relative_in_subject(doc, next, end)
@@ -4887,6 +4992,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
                     doc.tok(next),
                     "which" | "who" | "though" | "although" | "despite" | "as" | "however"
                 ) || doc.tok(next) == "but" && !tok_is(doc, next + 1, "that")
+                    || closes && doc.tok(next) == "yet"
                     || matches!(doc.tok(next), "a" | "an" | "the")
                     && !list_goes_on(doc, next, end)
                     // "…, providing a boost to …": the reporter's participle
@@ -4939,12 +5045,27 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         // "… but argues that …": a second report by the same subject
         if matches!(doc.tok(k), "and" | "but") && k > a + 2 {
             let mut v = k + 1;
+            // "… and he, once again, pledged …": a subject pronoun and a short aside
+            let pronoun = v < end
+                && doc.tok(k) == "and"
+                && doc.tok(k - 1) != ","
+                && !(doc.tokens[k - 1].kind == TokKind::CloseQuote && doc.tok(k - 2) == ",")
+                && matches!(doc.tok(v), "he" | "she" | "they" | "we");
+            if pronoun {
+                v += 1;
+                if tok_is(doc, v, ",") {
+                    if let Some(c) = (v + 1..end.min(v + 5)).find(|&m| doc.tok(m) == ",") {
+                        v = c + 1;
+                    }
+                }
+            }
             while v < end && is_aux_at(doc, v) {
                 v += 1;
             }
             // a bare verb ("he’d sit down and tell him …") is still inside the content
             if v < end
                 && is_cue_at(doc, v).is_some_and(|l| l != "according" && l != doc.tok(v))
+                && (!pronoun || doc.class(v) & class::SPEECH != 0)
                 && !doc.tok(v).ends_with("ing")
                 && doc.quoted_at(doc.tokens[v].span.start()).is_none()
             {
@@ -4958,6 +5079,73 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// At subordinator `k`: a short subject, a finite cue and, before any comma, a quotation,
+/// with no quotation in the content `[a, k)` before it.
+fn quoted_subordinate_report(doc: &Doc, a: usize, k: usize, end: usize) -> bool {
+    if (a..k).any(|m| doc.tokens[m].kind == TokKind::OpenQuote) {
+        return false;
+    }
+    let Some(v) = (k + 2..end.min(k + 6)).find(|&m| is_cue_at(doc, m).is_some()) else {
+        return false;
+    };
+    let subject = (k + 1..v).all(|m| {
+        doc.tokens[m].kind == TokKind::Word
+            && (doc.tokens[m].is_cap() || is_pronoun(doc, m) || is_aux_at(doc, m))
+    });
+    subject
+        && !doc.tok(v).ends_with("ing")
+        && (v + 1..end.min(v + 12))
+            .take_while(|&m| doc.tok(m) != "," && doc.tokens[m].kind != TokKind::Terminal)
+            .any(|m| doc.tokens[m].kind == TokKind::OpenQuote)
+}
+
+/// After a quotation, the dash at `d` opens the reporter's aside: no quotation follows in
+/// the clause (`— itself a reply to his “…”` quotes again), and no second dash hands back
+/// to the reported clause's verb (`“arms” – knives, mostly – were found`).
+fn dashed_aside(doc: &Doc, d: usize, end: usize) -> bool {
+    for m in d + 1..end {
+        match doc.tokens[m].kind {
+            TokKind::OpenQuote | TokKind::CloseQuote => return false,
+            TokKind::Dash => {
+                return !(m + 1 < end
+                    && (is_finite_aux(doc.tok(m + 1))
+                        || doc.tokens[m + 1].kind == TokKind::Word
+                            && !doc.tokens[m + 1].is_cap()
+                            && doc.tok(m + 1).ends_with("ed")))
+            }
+            TokKind::Terminal => return true,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// `“Lost,” a film about …, won`: the quotation closing at comma `k` opens the reported
+/// clause (after a "that"), so what follows the comma still belongs to its subject.
+fn quoted_subject(doc: &Doc, a: usize, k: usize) -> bool {
+    doc.quoted_at(doc.tokens[k].span.start()).is_some_and(|q| {
+        let open = doc.quoted[q].open_tok as usize;
+        (a..open).all(|m| doc.tokens[m].kind != TokKind::Word || doc.tok(m) == "that")
+    })
+}
+
+/// "Lee saying …", "the two leaders calling …": a short subject phrase and a participial
+/// cue at `a`, a report with a subject of its own.
+fn absolute_report(doc: &Doc, a: usize, end: usize) -> bool {
+    (a + 1..end.min(a + 5))
+        .find(|&m| {
+            doc.tokens[m].kind != TokKind::Word
+                || doc.tok(m).ends_with("ing")
+                || is_finite_aux(doc.tok(m))
+        })
+        .is_some_and(|v| {
+            doc.tok(v).ends_with("ing")
+                && is_cue_at(doc, v).is_some()
+                && (doc.tokens[a].is_cap() || is_pronoun(doc, a))
+                && is_cue_at(doc, a).is_none()
+        })
 }
 
 /// "the plan, which some have called rushed, was a “mistake”": a relative clause between
@@ -5320,8 +5508,17 @@ fn trailing_subject(doc: &Doc, s0: usize, cue: usize) -> Option<((usize, usize),
         }
         m -= 1;
     }
-    if m < np.0 && matches!(doc.tok(m - 1), "," | "—" | "–") {
-        return Some(((m, np.1), m - 1));
+    // "…,” his old friend said": a possessive opens the phrase, a closing mark may follow
+    // the comma
+    if m < np.0 && m > s0 + 3 && matches!(doc.tok(m - 1), "his" | "her" | "their" | "its") {
+        m -= 1;
+    }
+    let mut c = m;
+    if m < np.0 && doc.tokens[c - 1].kind == TokKind::CloseQuote {
+        c -= 1;
+    }
+    if m < np.0 && matches!(doc.tok(c - 1), "," | "—" | "–") {
+        return Some(((m, np.1), c - 1));
     }
     None
 }
@@ -5414,7 +5611,12 @@ fn according_to(
     })?;
     // the source noun phrase may continue with "who attended …": keep the phrase itself
     if i == r.start || (i == r.start + 1 && doc.tokens[r.start].kind != TokKind::Word) {
-        let content = trim_content(doc, stop, r.end)?;
+        // "According to Lee, Kim was “tired,” prompting …": the reporter's aside ends it
+        let e = clause_end(doc, stop + 1, r.end);
+        let w = if tok_is(doc, e, ",") { e + 1 } else { e };
+        let aside =
+            w < r.end && (doc.tok(w).ends_with("ing") || matches!(doc.tok(w), "which" | "who"));
+        let content = trim_content(doc, stop, if aside { e } else { r.end })?;
         let q = content_quote(doc, content, cue, Some(np));
         out.push(q);
         return Some(r.end);
@@ -5487,8 +5689,9 @@ fn according_to(
     }
     let content = trim_content(doc, r.start, content_end)?;
     let mut q = content_quote(doc, content, cue, Some(np));
-    // "The goal, according to Lee, is to …": the clause resumes after the source
-    if tok_is(doc, stop, ",") {
+    // "The goal, according to Lee, is to …": the clause resumes after the source (not
+    // "…, according to the survey, which is …": a relative clause on the source)
+    if tok_is(doc, stop, ",") && !matches!(doc.tok(stop + 1), "which" | "who") {
         if let Some(c2) = trim_content(doc, stop + 1, clause_end(doc, stop + 1, r.end)) {
             let part = span_of(doc, c2.0, c2.1);
             q.parts.push(part);
@@ -6614,6 +6817,140 @@ mod tests {
         assert!(
             q.iter()
                 .any(|(c, s)| c.contains("broke the charter") && s == "the judges"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_attribution_with_a_report_of_its_own_splits_two_quotations() {
+        let q = quotes_of(
+            "“The bridge is unsafe,” Mr. Osei said, adding that repairs would take a year. “We cannot wait for it.”",
+        );
+        assert!(has(&q, "The bridge is unsafe,", "Osei"), "{q:?}");
+        assert!(has(&q, "We cannot wait for it.", "Osei"), "{q:?}");
+        let q = quotes_of("“The bridge is unsafe,” Mr. Osei said. “We cannot wait for it.”");
+        assert!(
+            has(&q, "The bridge is unsafe, | We cannot wait for it.", "Osei"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_verb_phrase_or_an_absolute_report_ends_the_quoted_object() {
+        let q = quotes_of(
+            "The mayor called the fire “tragic and avoidable” and was “relieved that nobody died.”",
+        );
+        assert!(
+            has(&q, "the fire “tragic and avoidable”", "The mayor"),
+            "{q:?}"
+        );
+        let q = quotes_of(
+            "The two rivals issued a joint note after the talks – Okafor saying he was “hopeful” and Brandt calling it a “fine start.”",
+        );
+        assert!(has(&q, "he was “hopeful”", "Okafor"), "{q:?}");
+        assert!(has(&q, "it a “fine start.”", "Brandt"), "{q:?}");
+    }
+
+    #[test]
+    fn the_channel_of_a_report_is_no_content() {
+        let q = quotes_of("Mr. Varga called the mayor a “puppet” on his weekly radio show.");
+        assert!(has(&q, "the mayor a “puppet”", "Varga"), "{q:?}");
+    }
+
+    #[test]
+    fn an_aside_after_a_short_quoted_report_ends_it() {
+        let q = quotes_of(
+            "Ms. Duarte described the plan as “reckless,” which is how critics see most of her proposals.",
+        );
+        assert!(has(&q, "the plan as “reckless,”", "Duarte"), "{q:?}");
+        let q = quotes_of(
+            "According to the memo, turnout was “weak,” prompting a review of the campaign.",
+        );
+        assert!(has(&q, "turnout was “weak,”", "the memo"), "{q:?}");
+        let q = quotes_of(
+            "Mr. Brandt accused the board of “hiding the numbers” — a charge it has denied for years.",
+        );
+        assert!(
+            has(&q, "the board of “hiding the numbers”", "Brandt"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_source_is_not_resumed_content() {
+        let q = quotes_of(
+            "Orders stayed “soft” in the spring, according to the survey, which is released every quarter.",
+        );
+        assert!(
+            has(&q, "Orders stayed “soft” in the spring", "the survey"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn quoted_words_in_a_subordinate_report_are_its_own() {
+        let q = quotes_of(
+            "The inspector decided not to charge anyone even though she found “gaps” in the records.",
+        );
+        assert!(has(&q, "“gaps” in the records", "she"), "{q:?}");
+    }
+
+    #[test]
+    fn a_coordinated_cue_after_a_subordinator_and_all_but() {
+        let q = quotes_of(
+            "There were sharp exchanges, as when Ms. Duarte met Mr. Brandt and called him a “relic.”",
+        );
+        assert!(has(&q, "him a “relic.”", "Duarte"), "{q:?}");
+        let q =
+            quotes_of("Last year she all but accused the board of trying to “bury” the report.");
+        assert!(
+            has(&q, "the board of trying to “bury” the report", "she"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_the_cue_is_no_place_phrase() {
+        let q =
+            quotes_of("As a start, the mayor decided to press the council to freeze the budget.");
+        assert!(
+            has(&q, "to press the council to freeze the budget", "the mayor"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_and_a_second_speech_verb_end_the_first_report() {
+        let q = quotes_of(
+            "The senator promised to cut taxes, end the “rigged” lottery and she, once again, promised a “fresh start” for the town.",
+        );
+        assert!(
+            has(&q, "to cut taxes, end the “rigged” lottery", "The senator"),
+            "{q:?}"
+        );
+        assert!(has(&q, "a “fresh start” for the town", "she"), "{q:?}");
+    }
+
+    #[test]
+    fn a_possessive_speaker_phrase_after_a_quoted_fragment() {
+        let q = quotes_of("The bridge was “never safe,” her longtime neighbor said.");
+        assert!(
+            has(&q, "The bridge was “never safe,”", "her longtime neighbor"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_quoted_phrases_stays_one_object() {
+        let q = quotes_of(
+            "The governor endorsed her, citing her “long record,” “sound judgment” and her patience.",
+        );
+        assert!(
+            has(
+                &q,
+                "her “long record,” “sound judgment” and her patience",
+                "The governor"
+            ),
             "{q:?}"
         );
     }

@@ -21,6 +21,7 @@ pub mod class {
     pub const AUX: u32 = 1 << 12;
     pub const NP_WORD: u32 = 1 << 13;
     pub const EXTRA_CUE: u32 = 1 << 14;
+    pub const MEDIUM: u32 = 1 << 15;
 }
 
 pub struct Words {
@@ -76,6 +77,7 @@ fn build() -> Words {
     add(NP_WORDS, class::NP_WORD);
     add(EXTRA_CUE_WORDS, class::EXTRA_CUE);
     add(BASE_CUE_VERBS, class::EXTRA_CUE);
+    add(MEDIUM_NOUNS, class::MEDIUM);
     let mut cues = FxHashMap::default();
     for (w, lemma) in CUE_VERBS {
         cues.insert(w.as_bytes(), *lemma);
