@@ -99,6 +99,33 @@ pub(crate) fn decode(bytes: &[u8], origin: &str, html: bool) -> Result<String, I
     Ok(text)
 }
 
+/// Decodes an HTML payload whose HTTP `Content-Type` may declare a `charset`
+/// (WARC responses): a legacy charset declared there is used when the bytes
+/// are not UTF-8 (and have no BOM) and decode without errors under it;
+/// otherwise as [`decode`] with the `<meta charset>` prescan.
+pub(crate) fn decode_html_declared(
+    bytes: &[u8],
+    origin: &str,
+    charset: Option<&str>,
+) -> Result<String, IntakeError> {
+    let declared = charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .filter(|enc| *enc != UTF_8 && *enc != UTF_16LE && *enc != UTF_16BE);
+    if let Some(enc) = declared {
+        if !bytes.is_empty()
+            && Encoding::for_bom(bytes).is_none()
+            && std::str::from_utf8(bytes).is_err()
+        {
+            check_binary_bytes(bytes, origin)?;
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            if !had_errors {
+                return check_text(text.into_owned(), origin);
+            }
+        }
+    }
+    decode(bytes, origin, true)
+}
+
 /// Refuses decoded text that is mostly control characters (e.g. UTF-16 binary).
 fn check_text(text: String, origin: &str) -> Result<String, IntakeError> {
     if text.contains('\0') {

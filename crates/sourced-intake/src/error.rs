@@ -1,5 +1,6 @@
 //! Typed errors. Every `Display` is one line that starts with the origin
-//! (`file`, `file:line` for JSONL records, `-` for stdin) and says what is wrong.
+//! (`file`, `file:line` for JSONL records, `file:entry N` for feed entries,
+//! `file:record N` for WARC records, `-` for stdin) and says what is wrong.
 
 use thiserror::Error;
 
@@ -8,7 +9,8 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum IntakeError {
     /// The input holds no bytes at all, or only whitespace, or a JSONL file
-    /// without a single record.
+    /// without a single record, a feed without entries, a WARC file without
+    /// records.
     #[error("{origin}: empty input")]
     Empty { origin: String },
 
@@ -59,6 +61,27 @@ pub enum IntakeError {
         limit: usize,
     },
 
+    /// A file read as a feed that is not an RSS, RDF or Atom feed (or whose XML
+    /// is broken).
+    #[error("{origin}: not an RSS or Atom feed ({detail})")]
+    NotFeed { origin: String, detail: String },
+
+    /// A feed entry without text: no content, description or summary, or only
+    /// markup without words. `origin` is `file:entry N`.
+    #[error("{origin}: feed entry has no text (no content, description or summary with words)")]
+    FeedEntryNoText { origin: String },
+
+    /// A WARC file or record that does not follow the format: missing version
+    /// line, bad header, missing `Content-Length`, record cut short, undecodable
+    /// HTTP payload. `origin` is `file` or `file:record N`.
+    #[error("{origin}: invalid WARC data: {detail}")]
+    Warc { origin: String, detail: String },
+
+    /// A WARC archive whose records hold no HTML response (only requests,
+    /// metadata, images, ...).
+    #[error("{origin}: no HTML response among the {records} WARC records")]
+    NoHtmlResponse { origin: String, records: usize },
+
     /// The HTML extractor failed unexpectedly (an internal panic was caught).
     #[error("{origin}: HTML extraction failed internally ({detail})")]
     Extraction { origin: String, detail: String },
@@ -73,7 +96,8 @@ pub enum IntakeError {
 }
 
 impl IntakeError {
-    /// The origin the error is about (`file`, `file:line`, or `-`).
+    /// The origin the error is about (`file`, `file:line`, `file:entry N`,
+    /// `file:record N`, or `-`).
     pub fn origin(&self) -> &str {
         match self {
             IntakeError::Empty { origin }
@@ -87,6 +111,10 @@ impl IntakeError {
             | IntakeError::NoArticleText { origin }
             | IntakeError::HtmlTooDeep { origin, .. }
             | IntakeError::TooLarge { origin, .. }
+            | IntakeError::NotFeed { origin, .. }
+            | IntakeError::FeedEntryNoText { origin }
+            | IntakeError::Warc { origin, .. }
+            | IntakeError::NoHtmlResponse { origin, .. }
             | IntakeError::Extraction { origin, .. }
             | IntakeError::Io { origin, .. } => origin,
         }

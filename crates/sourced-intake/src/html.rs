@@ -60,19 +60,27 @@ const EXTRACT_STACK_BYTES: usize = 64 * 1024 * 1024;
 fn run_extractor(
     html: &str,
 ) -> Result<Result<trafilatura::ExtractResult, trafilatura::TrafilaturaError>, String> {
-    let work = || trafilatura::extract(html, &options());
+    run_guarded(|| trafilatura::extract(html, &options()))
+}
+
+/// Runs `work` on a scoped helper thread with a large stack (parsers that
+/// recurse over a document cannot overflow the caller's stack); a panic inside
+/// it is returned as `Err(message)`.
+pub(crate) fn run_guarded<T: Send>(work: impl FnOnce() -> T + Send) -> Result<T, String> {
+    let mut work = Some(work);
+    let mut run = || (work.take().expect("work runs once"))();
     let joined = std::thread::scope(|scope| {
         match std::thread::Builder::new()
-            .name("sourced-html-extract".to_string())
+            .name("sourced-intake-parse".to_string())
             .stack_size(EXTRACT_STACK_BYTES)
-            .spawn_scoped(scope, work)
+            .spawn_scoped(scope, &mut run)
         {
             Ok(handle) => Some(handle.join()),
             Err(_) => None,
         }
     });
     // If no thread could be spawned, run here (panics still caught).
-    let joined = joined.unwrap_or_else(|| catch_unwind(AssertUnwindSafe(work)));
+    let joined = joined.unwrap_or_else(|| catch_unwind(AssertUnwindSafe(run)));
     joined.map_err(|panic| {
         panic
             .downcast_ref::<&str>()
@@ -148,6 +156,37 @@ pub fn html_to_article(html: &str, origin: &str) -> Result<Article, IntakeError>
     })
 }
 
+/// Text of an HTML fragment without a page around it (a feed entry's
+/// `content:encoded` / `<content type="html">` / description).
+///
+/// The fragment is wrapped in a minimal page (`<html><body><article>…`) and goes
+/// through the same extractor as pages, so share buttons, "read more" links and
+/// similar boilerplate inside full-content entries are dropped the same way. The
+/// extractor refuses very short texts (a one-sentence summary is "no article"),
+/// so when it finds nothing the fragment's own text is used
+/// ([`fragment_to_text`]). `Ok("")` when the fragment has no text at all.
+pub(crate) fn fragment_article_text(fragment: &str, origin: &str) -> Result<String, IntakeError> {
+    if fragment.len() > MAX_DOCUMENT_BYTES {
+        return Err(IntakeError::TooLarge {
+            origin: origin.to_string(),
+            size: format!("{} bytes", fragment.len()),
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let plain = fragment_to_text(fragment);
+    if plain.is_empty() {
+        return Ok(plain);
+    }
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"></head><body><article>{fragment}</article></body></html>"
+    );
+    match html_to_article(&page, origin) {
+        Ok(art) => Ok(art.text),
+        Err(IntakeError::NoArticleText { .. } | IntakeError::HtmlNoBody { .. }) => Ok(plain),
+        Err(e) => Err(e),
+    }
+}
+
 fn non_empty(s: String) -> Option<String> {
     if s.is_empty() {
         None
@@ -156,7 +195,7 @@ fn non_empty(s: String) -> Option<String> {
     }
 }
 
-fn clean_inline(s: &str) -> String {
+pub(crate) fn clean_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_collapsed(&mut out, s);
     out.trim_end().to_string()

@@ -1,27 +1,38 @@
 //! Reading articles into [`RawDocument`]s.
 //!
 //! * Formats by extension: `.txt`/`.text`/`.md` text, `.html`/`.htm` HTML,
-//!   `.jsonl`/`.ndjson` JSONL, `.gz` gunzip then by the inner extension. Anything
-//!   else (and stdin, `-`) is sniffed: gzip magic → gunzip; first character `{` →
-//!   JSONL; `<` plus `<html` or `<body` → HTML; otherwise text.
+//!   `.jsonl`/`.ndjson` JSONL, `.rss`/`.atom` feeds, `.warc` web archives, `.gz`
+//!   gunzip then by the inner extension. Anything else (`.xml` included, and
+//!   stdin, `-`) is sniffed: gzip magic → gunzip; first character `{` → JSONL;
+//!   `WARC/` → WARC; an `<rss>`, `<feed>` or `<rdf:RDF>` root element → feed;
+//!   `<` plus `<html` or `<body` → HTML; otherwise text.
 //! * Encodings: UTF-8 (BOM stripped), UTF-16 with BOM, legacy encodings
 //!   (windows-1252, latin-1, ...) detected with `chardetng`; binary refused.
 //! * JSONL is streamed line by line with a bounded buffer: a bad line yields an
 //!   `Err` item and the stream continues with the next line.
 //! * HTML goes through main-content extraction ([`html_to_article`]).
+//! * Feeds (RSS 2.0/0.9x/1.0, Atom; parsed by `feed-rs`) give one document per
+//!   entry (origin `file:entry N`); entry HTML goes through the same extraction.
+//! * WARC archives (plain or gzip, also one gzip member per record) are
+//!   streamed record by record; each 2xx HTML `response` gives one document
+//!   (origin `file:record N`), other records are skipped.
 //!
 //! Errors that concern a whole file (cannot open, empty, binary, too large,
-//! a text/HTML file that cannot be decoded or has no article) are returned by
-//! [`open`] / [`read_stdin`] / [`from_bytes`]; per-record errors of JSONL come as
-//! `Err` items of the [`DocumentStream`]. Nothing here panics on any input: the
-//! HTML extractor runs under `catch_unwind` as a last resort.
+//! a text/HTML file that cannot be decoded or has no article, not a feed, a
+//! feed without entries, not a WARC file) are returned by [`open`] /
+//! [`read_stdin`] / [`from_bytes`]; per-record errors of JSONL, feeds and WARC
+//! come as `Err` items of the [`DocumentStream`]. Nothing here panics on any
+//! input: the HTML extractor and the feed parser run under `catch_unwind` as a
+//! last resort.
 
 mod bench;
 mod decode;
 mod error;
+mod feed;
 mod html;
 mod jsonl;
 mod meta;
+mod warc;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -29,6 +40,7 @@ use std::path::Path;
 
 pub use bench::html_benchmark_pairs;
 pub use error::IntakeError;
+pub use feed::MAX_FEED_BYTES;
 pub use html::{html_to_article, Article, MAX_HTML_DEPTH};
 
 /// Largest accepted document (decoded text or HTML), in bytes: 16 MiB.
@@ -65,6 +77,11 @@ pub enum Format {
     /// `"text"` wins over `"html"`; for `"html"` the record's own title, url and
     /// published override those found in the page. Unknown fields are ignored.
     Jsonl,
+    /// An RSS (2.0, 0.9x, 1.0/RDF) or Atom feed: one document per entry, text
+    /// from the entry's full content, else its description/summary.
+    Feed,
+    /// A WARC web archive: one document per HTML `response` record.
+    Warc,
     /// Decide from the content (see crate docs).
     Auto,
 }
@@ -88,15 +105,18 @@ impl Format {
             Some("txt" | "text" | "md" | "markdown") => Format::Text,
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("jsonl" | "ndjson") => Format::Jsonl,
+            Some("rss" | "atom") => Format::Feed,
+            Some("warc") => Format::Warc,
             _ => Format::Auto,
         };
         (f, gz)
     }
 }
 
-/// Documents read from one input. Yields `Err` items for JSONL lines that
-/// cannot be used; iteration continues after them (except after an I/O or gzip
-/// error, which ends the stream).
+/// Documents read from one input. Yields `Err` items for JSONL lines, feed
+/// entries and WARC records that cannot be used; iteration continues after them
+/// (except after an I/O or gzip error or a WARC record cut short, which end the
+/// stream).
 pub struct DocumentStream {
     inner: Inner,
 }
@@ -104,6 +124,8 @@ pub struct DocumentStream {
 enum Inner {
     One(Option<RawDocument>),
     Jsonl(Box<jsonl::JsonlRecords>),
+    Feed(Box<feed::FeedEntries>),
+    Warc(Box<warc::WarcRecords>),
 }
 
 impl DocumentStream {
@@ -121,6 +143,8 @@ impl Iterator for DocumentStream {
         match &mut self.inner {
             Inner::One(doc) => doc.take().map(Ok),
             Inner::Jsonl(records) => records.next(),
+            Inner::Feed(entries) => entries.next(),
+            Inner::Warc(records) => records.next(),
         }
     }
 }
@@ -130,6 +154,8 @@ impl std::fmt::Debug for DocumentStream {
         match &self.inner {
             Inner::One(_) => f.write_str("DocumentStream(single)"),
             Inner::Jsonl(_) => f.write_str("DocumentStream(jsonl)"),
+            Inner::Feed(_) => f.write_str("DocumentStream(feed)"),
+            Inner::Warc(_) => f.write_str("DocumentStream(warc)"),
         }
     }
 }
@@ -224,8 +250,28 @@ pub fn from_reader(
     }
     let format = match format {
         Format::Auto if looks_like_jsonl(peek) => Format::Jsonl,
+        Format::Auto if warc::looks_like_warc(peek) => Format::Warc,
+        Format::Auto if feed::looks_like_feed(peek) => Format::Feed,
         f => f,
     };
+    if format == Format::Warc {
+        if !warc::looks_like_warc(peek) {
+            return Err(IntakeError::Warc {
+                origin,
+                detail: "not a WARC file (it does not start with a \"WARC/1.x\" line)".to_string(),
+            });
+        }
+        return Ok(DocumentStream {
+            inner: Inner::Warc(Box::new(warc::WarcRecords::new(reader, origin, is_gz))),
+        });
+    }
+    if format == Format::Feed {
+        let bytes = read_bounded(&mut reader, &origin, is_gz, MAX_FEED_BYTES)?;
+        let entries = feed::FeedEntries::parse(&bytes, &origin)?;
+        return Ok(DocumentStream {
+            inner: Inner::Feed(Box::new(entries)),
+        });
+    }
     if format == Format::Jsonl {
         let utf16 = encoding_rs::Encoding::for_bom(peek)
             .map(|(enc, _)| enc)
@@ -243,24 +289,29 @@ pub fn from_reader(
             inner: Inner::Jsonl(Box::new(jsonl::JsonlRecords::new(reader, origin, is_gz))),
         });
     }
-    let bytes = read_bounded(&mut reader, &origin, is_gz)?;
+    let bytes = read_bounded(&mut reader, &origin, is_gz, MAX_DOCUMENT_BYTES)?;
     let doc = document_from_bytes(&bytes, &origin, format)?;
     Ok(DocumentStream::one(doc))
 }
 
-/// Reads the whole input, refusing more than [`MAX_DOCUMENT_BYTES`] without
-/// buffering the excess.
-fn read_bounded(reader: &mut dyn BufRead, origin: &str, gz: bool) -> Result<Vec<u8>, IntakeError> {
+/// Reads the whole input, refusing more than `limit` bytes without buffering
+/// the excess.
+fn read_bounded(
+    reader: &mut dyn BufRead,
+    origin: &str,
+    gz: bool,
+    limit: usize,
+) -> Result<Vec<u8>, IntakeError> {
     let mut bytes = Vec::new();
     reader
-        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| IntakeError::from_read(origin, gz, e))?;
-    if bytes.len() > MAX_DOCUMENT_BYTES {
+    if bytes.len() > limit {
         return Err(IntakeError::TooLarge {
             origin: origin.to_string(),
-            size: format!("more than {MAX_DOCUMENT_BYTES} bytes"),
-            limit: MAX_DOCUMENT_BYTES,
+            size: format!("more than {limit} bytes"),
+            limit,
         });
     }
     Ok(bytes)
@@ -273,7 +324,7 @@ fn document_from_bytes(
     format: Format,
 ) -> Result<RawDocument, IntakeError> {
     let format = match format {
-        Format::Auto | Format::Jsonl => sniff_document(bytes),
+        Format::Auto | Format::Jsonl | Format::Feed | Format::Warc => sniff_document(bytes),
         f => f,
     };
     let text = decode::decode(bytes, origin, format == Format::Html)?;
