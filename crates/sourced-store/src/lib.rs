@@ -1,0 +1,176 @@
+//! The ledger store: documents and their ledgers in a database, and the questions asked
+//! across documents (claims, timelines). SQLite is the embedded default (one file, WAL
+//! mode); PostgreSQL serves teams. Both run the very same statements through [`sql`].
+//!
+//! This crate stores ledgers; it never extracts them. The caller runs the engine and hands
+//! over [`Ledger`]s, a batch at a time: each batch is one transaction, so a crash or a kill
+//! leaves every document either complete or absent.
+
+mod dedup;
+mod error;
+mod postgres;
+mod qualify;
+mod query;
+mod resolve;
+mod schema;
+pub mod sql;
+mod sqlite;
+mod write;
+
+pub use error::StoreError;
+pub use qualify::{compatible, Interval};
+pub use query::{ClaimFilter, ClaimRow, Conflict, Stats, TimelineRow, CORROBORATION_WINDOW_DAYS};
+pub use resolve::{entity_key, subject_key};
+pub use write::{Outcome, ToStore};
+
+use sourced_engine::Ledger;
+use sql::Connection;
+use std::path::Path;
+
+/// The default database file, in the working directory.
+pub const DEFAULT_DB: &str = "sourced.db";
+
+pub struct Store {
+    conn: Box<dyn Connection>,
+    target: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the ledger at `db`: a `postgres://` or `postgresql://` URL,
+    /// or a path to a SQLite file. Applies pending migrations.
+    pub fn open(db: &str) -> Result<Store, StoreError> {
+        let conn: Box<dyn Connection> =
+            if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+                Box::new(postgres::Postgres::connect(db)?)
+            } else {
+                let path = Path::new(db);
+                if path.is_dir() {
+                    return Err(StoreError::Open {
+                        target: db.to_string(),
+                        detail: "is a directory; give a file name such as sourced.db".into(),
+                    });
+                }
+                Box::new(sqlite::Sqlite::open(path)?)
+            };
+        Self::with_connection(conn, db)
+    }
+
+    /// A private SQLite database in memory (tests, `sourced extract` style one-offs).
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Self::with_connection(Box::new(sqlite::Sqlite::in_memory()?), ":memory:")
+    }
+
+    fn with_connection(mut conn: Box<dyn Connection>, target: &str) -> Result<Store, StoreError> {
+        schema::migrate(conn.as_mut(), target)?;
+        Ok(Store {
+            conn,
+            target: target.to_string(),
+        })
+    }
+
+    /// Where this store lives, for messages (passwords are never kept here).
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> i64 {
+        schema::latest()
+    }
+
+    /// Stores a batch of ledgers in one transaction and says what became of each. On error
+    /// nothing of the batch is stored.
+    pub fn write_batch(&mut self, docs: &[ToStore]) -> Result<Vec<Outcome>, StoreError> {
+        self.conn.begin()?;
+        let result = docs
+            .iter()
+            .map(|doc| write::write_document(self.conn.as_mut(), doc))
+            .collect::<Result<Vec<_>, _>>();
+        match result {
+            Ok(outcomes) => {
+                self.conn.commit()?;
+                Ok(outcomes)
+            }
+            Err(e) => {
+                let _ = self.conn.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    /// Convenience for one document.
+    pub fn write(&mut self, ledger: Ledger, origin: &str) -> Result<Outcome, StoreError> {
+        let doc = ToStore::new(ledger, origin);
+        Ok(self.write_batch(std::slice::from_ref(&doc))?.remove(0))
+    }
+
+    pub fn claims(&mut self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
+        query::claims(self.conn.as_mut(), filter)
+    }
+
+    pub fn timeline(
+        &mut self,
+        subject: &str,
+        measure: &str,
+    ) -> Result<Vec<TimelineRow>, StoreError> {
+        query::timeline(self.conn.as_mut(), subject, measure)
+    }
+
+    /// Incompatible figures for the same subject and measure reported at most `window_days`
+    /// apart, optionally for one subject.
+    pub fn conflicts(
+        &mut self,
+        subject: Option<&str>,
+        window_days: i64,
+    ) -> Result<Vec<Conflict>, StoreError> {
+        query::conflicts(self.conn.as_mut(), subject, window_days)
+    }
+
+    pub fn stats(&mut self) -> Result<Stats, StoreError> {
+        query::stats(self.conn.as_mut())
+    }
+
+    /// Direct access for tests and tools that need a query the store does not offer yet.
+    pub fn connection(&mut self) -> &mut dyn Connection {
+        self.conn.as_mut()
+    }
+}
+
+/// Current UTC time as ISO 8601 (seconds), without a date-time crate.
+pub(crate) fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant's method).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_454), (2026, 1, 1));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+}

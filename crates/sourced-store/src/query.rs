@@ -1,0 +1,452 @@
+//! The questions asked across documents. Every statement here runs unchanged on SQLite and
+//! PostgreSQL.
+
+use crate::error::StoreError;
+use crate::qualify::compatible;
+use crate::resolve::{entity_key, subject_key};
+use crate::sql::{Connection, Row, Value};
+use serde::Serialize;
+
+/// `sourced claims` filters; `None` means any.
+#[derive(Clone, Debug, Default)]
+pub struct ClaimFilter {
+    /// Matches subjects whose key contains this subject's key ("soldiers" finds "North
+    /// Korean troops").
+    pub subject: Option<String>,
+    pub measure: Option<String>,
+    /// Matches claimants whose key contains this name's key.
+    pub claimant: Option<String>,
+    /// ISO dates, inclusive.
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// At most this many rows (newest first); `None` for all.
+    pub limit: Option<usize>,
+}
+
+/// One claim with what a reader needs beside it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ClaimRow {
+    pub id: String,
+    pub date: Option<String>,
+    pub value: f64,
+    pub value_hi: Option<f64>,
+    pub qualifier: String,
+    pub measure: String,
+    pub subject: Option<String>,
+    pub claimant_name: Option<String>,
+    pub cites_name: Vec<String>,
+    pub via_name: Vec<String>,
+    pub stance: String,
+    pub text: String,
+    pub evidence: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub doc_id: String,
+    pub dup_of: Option<String>,
+    pub same_as: Option<String>,
+    #[serde(skip)]
+    pub claimant_key: Option<String>,
+    #[serde(skip)]
+    pub cites_key: Option<String>,
+}
+
+/// Reports further apart than this do not corroborate each other: casualty figures grow, and
+/// a count from three months later says nothing about this week's.
+pub const CORROBORATION_WINDOW_DAYS: i64 = 14;
+
+impl ClaimRow {
+    /// False for a figure the claimant denies, retracts or will not confirm: such a report
+    /// neither corroborates nor contradicts anything.
+    pub fn asserts_figure(&self) -> bool {
+        !matches!(self.stance.as_str(), "denied" | "retracted" | "unconfirmed")
+    }
+
+    /// Where the figure comes from, for counting independent sources: the first source the
+    /// claimant cites, else the claimant, else the outlet narrating it, else the document.
+    pub fn origin(&self) -> String {
+        if let Some(k) = &self.cites_key {
+            return format!("entity:{k}");
+        }
+        if let Some(k) = &self.claimant_key {
+            return format!("entity:{k}");
+        }
+        match &self.outlet {
+            Some(o) => format!("outlet:{}", entity_key(o)),
+            None => format!("document:{}", self.doc_id),
+        }
+    }
+}
+
+/// A timeline entry: one report of the figure, with its syndicated copies folded in.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TimelineRow {
+    #[serde(flatten)]
+    pub claim: ClaimRow,
+    /// Near-duplicate documents (wire copies) carrying the same figure, folded into this row.
+    pub copies: Vec<String>,
+    /// Distinct origins (see [`ClaimRow::origin`]) among the timeline's reports within
+    /// [`CORROBORATION_WINDOW_DAYS`] whose figures agree with this one, this one included; 0
+    /// when this report does not assert its figure (denied, retracted, unconfirmed).
+    pub independent_sources: usize,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Default)]
+pub struct Stats {
+    pub documents: i64,
+    pub duplicates: i64,
+    pub revisions: i64,
+    pub claims: i64,
+    pub quotes: i64,
+    pub stances: i64,
+    pub entities: i64,
+}
+
+const CLAIM_COLUMNS: &str = "c.id, c.date, c.value, c.value_hi, c.qualifier, c.measure, c.subject,
+    c.claimant_name, c.cites_name, c.via_name, c.stance, c.text, c.evidence, d.outlet, d.title,
+    d.url, c.doc_id, d.dup_of, c.same_as, c.claimant_key, c.cites_key";
+
+fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
+    let mut it = row.into_iter();
+    let mut next = || it.next().unwrap_or(Value::Null);
+    let text = |v: Value| v.into_string();
+    let required = |v: Value, field: &str| {
+        v.into_string().ok_or_else(|| StoreError::Corrupt {
+            table: "claims",
+            detail: format!("{field} is missing"),
+        })
+    };
+    let list = |v: Value| -> Vec<String> {
+        v.as_str()
+            .and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or_default()
+    };
+    Ok(ClaimRow {
+        id: required(next(), "id")?,
+        date: text(next()),
+        value: next().as_f64().unwrap_or(f64::NAN),
+        value_hi: next().as_f64(),
+        qualifier: required(next(), "qualifier")?,
+        measure: required(next(), "measure")?,
+        subject: text(next()),
+        claimant_name: text(next()),
+        cites_name: list(next()),
+        via_name: list(next()),
+        stance: required(next(), "stance")?,
+        text: required(next(), "text")?,
+        evidence: required(next(), "evidence")?,
+        outlet: text(next()),
+        title: text(next()),
+        url: text(next()),
+        doc_id: required(next(), "doc_id")?,
+        dup_of: text(next()),
+        same_as: text(next()),
+        claimant_key: text(next()),
+        cites_key: text(next()),
+    })
+}
+
+/// `%key%` for LIKE, with LIKE's own wildcards in the key escaped.
+fn contains_pattern(key: &str) -> String {
+    let mut p = String::from("%");
+    for c in key.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+pub(crate) fn claims(
+    conn: &mut dyn Connection,
+    filter: &ClaimFilter,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    let mut sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1"
+    );
+    let mut params: Vec<Value> = Vec::new();
+    let mut add = |sql: &mut String, clause: &str, value: Value| {
+        params.push(value);
+        sql.push_str(&clause.replace("$?", &format!("${}", params.len())));
+    };
+    if let Some(s) = &filter.subject {
+        add(
+            &mut sql,
+            " AND c.subject_key LIKE $? ESCAPE '\\'",
+            contains_pattern(&subject_key(s)).into(),
+        );
+    }
+    if let Some(m) = &filter.measure {
+        add(&mut sql, " AND c.measure = $?", m.into());
+    }
+    if let Some(c) = &filter.claimant {
+        add(
+            &mut sql,
+            " AND c.claimant_key LIKE $? ESCAPE '\\'",
+            contains_pattern(&entity_key(c)).into(),
+        );
+    }
+    if let Some(d) = &filter.since {
+        add(&mut sql, " AND c.date >= $?", d.into());
+    }
+    if let Some(d) = &filter.until {
+        add(&mut sql, " AND c.date <= $?", d.into());
+    }
+    sql.push_str(" ORDER BY COALESCE(c.date, '') DESC, c.doc_id, c.span_start");
+    if let Some(n) = filter.limit {
+        add(&mut sql, " LIMIT $?", n.into());
+    }
+    conn.query(&sql, &params)?
+        .into_iter()
+        .map(claim_row)
+        .collect()
+}
+
+/// Every report of `measure` for `subject`, oldest first. Restatements inside one article
+/// (`same_as`) are left out, and a syndicated copy is folded into the row of the document it
+/// copies when it reports the same figure, so one wire story is one row.
+pub(crate) fn timeline(
+    conn: &mut dyn Connection,
+    subject: &str,
+    measure: &str,
+) -> Result<Vec<TimelineRow>, StoreError> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id
+         WHERE c.subject_key LIKE $1 ESCAPE '\\' AND c.measure = $2 AND c.same_as IS NULL
+         ORDER BY COALESCE(c.date, ''), d.ingested_at, c.doc_id, c.span_start"
+    );
+    let rows = conn.query(
+        &sql,
+        &[
+            contains_pattern(&subject_key(subject)).into(),
+            measure.into(),
+        ],
+    )?;
+    let claims = rows
+        .into_iter()
+        .map(claim_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    // A copy's claim folds into the row of the same figure in the document it copies,
+    // wherever that row sorts (a copy can carry the same date and sort first).
+    let folds_into = |claim: &ClaimRow| -> Option<usize> {
+        let original = claim.dup_of.as_ref()?;
+        claims.iter().position(|r| {
+            &r.doc_id == original && r.value == claim.value && r.qualifier == claim.qualifier
+        })
+    };
+    let targets: Vec<Option<usize>> = claims.iter().map(folds_into).collect();
+    let mut copies: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
+    for (i, target) in targets.iter().enumerate() {
+        if let Some(t) = target {
+            if !copies[*t].contains(&claims[i].doc_id) {
+                copies[*t].push(claims[i].doc_id.clone());
+            }
+        }
+    }
+    let mut out: Vec<TimelineRow> = Vec::new();
+    for ((claim, target), copies) in claims.into_iter().zip(targets).zip(copies) {
+        if target.is_none() {
+            out.push(TimelineRow {
+                claim,
+                copies,
+                independent_sources: 0,
+            });
+        }
+    }
+    let origins: Vec<String> = out.iter().map(|r| r.claim.origin()).collect();
+    let days: Vec<Option<i64>> = out
+        .iter()
+        .map(|r| r.claim.date.as_deref().and_then(days_from_iso))
+        .collect();
+    for i in 0..out.len() {
+        let mine = &out[i].claim;
+        if !mine.asserts_figure() {
+            continue;
+        }
+        let mut agreeing: Vec<&String> = (0..out.len())
+            .filter(|&j| {
+                let other = &out[j].claim;
+                let near = match (days[i], days[j]) {
+                    (Some(x), Some(y)) => (x - y).abs() <= CORROBORATION_WINDOW_DAYS,
+                    (None, None) => true,
+                    _ => false,
+                };
+                near && other.asserts_figure()
+                    && compatible(
+                        (mine.value, mine.value_hi, &mine.qualifier),
+                        (other.value, other.value_hi, &other.qualifier),
+                    )
+            })
+            .map(|j| &origins[j])
+            .collect();
+        agreeing.sort();
+        agreeing.dedup();
+        out[i].independent_sources = agreeing.len();
+    }
+    Ok(out)
+}
+
+pub(crate) fn stats(conn: &mut dyn Connection) -> Result<Stats, StoreError> {
+    let count = |conn: &mut dyn Connection, sql: &str| -> Result<i64, StoreError> {
+        Ok(conn
+            .query(sql, &[])?
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::as_i64)
+            .unwrap_or(0))
+    };
+    Ok(Stats {
+        documents: count(conn, "SELECT COUNT(*) FROM documents")?,
+        duplicates: count(
+            conn,
+            "SELECT COUNT(*) FROM documents WHERE dup_of IS NOT NULL",
+        )?,
+        revisions: count(
+            conn,
+            "SELECT COUNT(*) FROM documents WHERE revision_of IS NOT NULL",
+        )?,
+        claims: count(conn, "SELECT COUNT(*) FROM claims")?,
+        quotes: count(conn, "SELECT COUNT(*) FROM quotes")?,
+        stances: count(conn, "SELECT COUNT(*) FROM stances")?,
+        entities: count(conn, "SELECT COUNT(*) FROM entities")?,
+    })
+}
+
+/// Two reports of the same subject and measure, close in time, whose figures cannot both be
+/// true (their qualifiers considered), from different origins.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Conflict {
+    pub subject: String,
+    pub measure: String,
+    pub a: ClaimRow,
+    pub b: ClaimRow,
+    /// Days between the two reports (0 when either date is unknown).
+    pub days_apart: i64,
+    /// Further report pairs with the same two origins and figures (other outlets carrying
+    /// the same disagreement), folded into this one.
+    pub repeats: usize,
+}
+
+/// Conflicting figures, optionally for one subject, reported at most `window_days` apart.
+/// Wire copies and restatements are left out (they are the same report); a source updating
+/// its own figure is evolution, shown by the timeline, not a conflict.
+pub(crate) fn conflicts(
+    conn: &mut dyn Connection,
+    subject: Option<&str>,
+    window_days: i64,
+) -> Result<Vec<Conflict>, StoreError> {
+    let mut sql = format!(
+        "SELECT {CLAIM_COLUMNS}, c.subject_key FROM claims c JOIN documents d ON d.id = c.doc_id
+         WHERE d.dup_of IS NULL AND c.same_as IS NULL AND c.subject_key IS NOT NULL
+           AND c.subject_key <> ''"
+    );
+    let mut params = Vec::new();
+    if let Some(s) = subject {
+        sql.push_str(" AND c.subject_key LIKE $1 ESCAPE '\\'");
+        params.push(contains_pattern(&subject_key(s)).into());
+    }
+    sql.push_str(
+        " ORDER BY c.subject_key, c.measure, COALESCE(c.date, ''), c.doc_id, c.span_start",
+    );
+    let mut claims = Vec::new();
+    for mut row in conn.query(&sql, &params)? {
+        let key = row.pop().and_then(Value::into_string).unwrap_or_default();
+        claims.push((key, claim_row(row)?));
+    }
+    let day = |c: &ClaimRow| c.date.as_deref().and_then(days_from_iso);
+    let days: Vec<Option<i64>> = claims.iter().map(|(_, c)| day(c)).collect();
+    let mut out: Vec<Conflict> = Vec::new();
+    // Rows are sorted by subject, measure, date: the reports within the window of row i are
+    // a run ending at i, starting at `window_start`.
+    let mut window_start = 0;
+    for i in 0..claims.len() {
+        let (key_i, a) = &claims[i];
+        let same_group = |j: usize| claims[j].0 == *key_i && claims[j].1.measure == a.measure;
+        while window_start < i
+            && (!same_group(window_start)
+                || matches!((days[window_start], days[i]),
+                    (Some(x), Some(y)) if y - x > window_days))
+        {
+            window_start += 1;
+        }
+        for j in window_start..i {
+            let b = &claims[j].1;
+            // Undated reports are compared only with each other.
+            let apart = match (days[i], days[j]) {
+                (Some(x), Some(y)) => (x - y).abs(),
+                (None, None) => 0,
+                _ => continue,
+            };
+            if apart > window_days
+                || !a.asserts_figure()
+                || !b.asserts_figure()
+                || a.origin() == b.origin()
+                || compatible(
+                    (a.value, a.value_hi, &a.qualifier),
+                    (b.value, b.value_hi, &b.qualifier),
+                )
+            {
+                continue;
+            }
+            let same_disagreement = |c: &Conflict| {
+                let pair = |x: &ClaimRow, y: &ClaimRow| {
+                    x.origin() == y.origin() && x.value == y.value && x.qualifier == y.qualifier
+                };
+                c.measure == a.measure
+                    && c.subject == *key_i
+                    && ((pair(&c.a, b) && pair(&c.b, a)) || (pair(&c.a, a) && pair(&c.b, b)))
+            };
+            match out.iter_mut().find(|c| same_disagreement(c)) {
+                Some(c) => c.repeats += 1,
+                None => out.push(Conflict {
+                    subject: key_i.clone(),
+                    measure: a.measure.clone(),
+                    a: b.clone(),
+                    b: a.clone(),
+                    days_apart: apart,
+                    repeats: 0,
+                }),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// "2031-05-05" → days since 1970-01-01.
+pub(crate) fn days_from_iso(date: &str) -> Option<i64> {
+    let b = date.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = date.get(..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_days() {
+        assert_eq!(super::days_from_iso("1970-01-01"), Some(0));
+        assert_eq!(super::days_from_iso("2026-01-01"), Some(20_454));
+        assert_eq!(
+            super::days_from_iso("2000-03-01").unwrap()
+                - super::days_from_iso("2000-02-28").unwrap(),
+            2
+        );
+        assert_eq!(super::days_from_iso("May 5"), None);
+    }
+}

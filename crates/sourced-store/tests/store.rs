@@ -1,0 +1,445 @@
+//! The store suite. Every test runs on SQLite (a temporary file) and, when
+//! `SOURCED_TEST_POSTGRES` holds a server URL, on PostgreSQL too (a fresh database per test);
+//! `.ci/run` starts a server and sets it. With `SOURCED_REQUIRE_POSTGRES=1` a missing URL is a
+//! failure rather than a skip, so CI cannot silently test one backend only.
+
+use sourced_engine::{extract, Ledger, Meta, Options};
+use sourced_store::{ClaimFilter, Outcome, Store, StoreError, ToStore};
+
+struct Backend {
+    name: &'static str,
+    store: Store,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn backends(test: &str) -> Vec<Backend> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    let mut out = vec![Backend {
+        name: "sqlite",
+        store: Store::open(path.to_str().unwrap()).unwrap(),
+        _dir: Some(dir),
+    }];
+    match std::env::var("SOURCED_TEST_POSTGRES") {
+        Ok(url) => out.push(Backend {
+            name: "postgres",
+            store: Store::open(&fresh_postgres_database(&url, test)).unwrap(),
+            _dir: None,
+        }),
+        Err(_) => assert!(
+            std::env::var("SOURCED_REQUIRE_POSTGRES").is_err(),
+            "SOURCED_REQUIRE_POSTGRES is set but SOURCED_TEST_POSTGRES is not"
+        ),
+    }
+    out
+}
+
+/// Creates an empty database named after the test (dropping a leftover one) and returns its URL.
+fn fresh_postgres_database(admin_url: &str, test: &str) -> String {
+    let name = format!("sourced_test_{test}");
+    let mut admin = postgres::Client::connect(admin_url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
+    format!("{base}/{name}")
+}
+
+fn ledger(text: &str, url: Option<&str>, published: &str) -> Ledger {
+    let meta = Meta {
+        url: url.map(str::to_string),
+        outlet: url.and_then(|u| u.split('/').nth(2)).map(str::to_string),
+        published: Some(published.to_string()),
+        ..Meta::default()
+    };
+    Ledger::from_doc(&extract(text, meta, Options::default()))
+}
+
+const FIRST_REPORT: &str = "At least 40 Valorian soldiers were killed in fighting near the town of \
+Drevna on Sunday, the Karstan defence ministry said on Monday.\n\nMinistry spokesman Aldo Brenn \
+told reporters that about 120 Valorian soldiers were wounded. \"Our positions held,\" Brenn said.\n\n\
+Farmers near Drevna said the shelling had burned their barns and scattered their herds.\n\n\
+The Valorian government declined to comment on the figures.";
+
+const VALORIAN_REPORT: &str = "Valoria's army said on Thursday that 12 Valorian soldiers were \
+killed near Drevna, far fewer than the number given by Karst.\n\n\"The numbers from Karst are \
+invented,\" army spokeswoman Ilse Marek said.";
+
+const LATER_REPORT: &str = "An independent monitoring group said on Friday that more than 35 \
+Valorian soldiers were killed near Drevna last week, citing hospital records.";
+
+#[test]
+fn a_document_is_stored_once_and_its_rows_are_queryable() {
+    for mut b in backends("stored_once") {
+        let first = ledger(
+            FIRST_REPORT,
+            Some("https://karst-news.example/a1"),
+            "2031-05-05",
+        );
+        let outcome = b.store.write(first.clone(), "a1.txt").unwrap();
+        let Outcome::New {
+            claims,
+            quotes,
+            dup_of: None,
+            revision_of: None,
+            ..
+        } = outcome
+        else {
+            panic!("{}: {outcome:?}", b.name);
+        };
+        assert!(
+            claims >= 2 && quotes >= 2,
+            "{}: {claims} claims, {quotes} quotes",
+            b.name
+        );
+        assert!(matches!(
+            b.store.write(first, "again.txt").unwrap(),
+            Outcome::Unchanged { .. }
+        ));
+        let stats = b.store.stats().unwrap();
+        assert_eq!((stats.documents, stats.duplicates), (1, 0), "{}", b.name);
+        assert_eq!(stats.claims as usize, claims, "{}", b.name);
+
+        let killed = b
+            .store
+            .claims(&ClaimFilter {
+                subject: Some("Valorian troops".into()),
+                measure: Some("killed".into()),
+                ..ClaimFilter::default()
+            })
+            .unwrap();
+        assert_eq!(killed.len(), 1, "{}: {killed:?}", b.name);
+        let k = &killed[0];
+        assert_eq!(
+            (k.value, k.qualifier.as_str()),
+            (40.0, "at_least"),
+            "{}",
+            b.name
+        );
+        assert_eq!(k.claimant_name.as_deref(), Some("Karstan defence ministry"));
+        assert_eq!(k.date.as_deref(), Some("2031-05-05"));
+        assert_eq!(k.outlet.as_deref(), Some("karst-news.example"));
+        assert!(
+            k.evidence.contains("At least 40 Valorian soldiers"),
+            "{}",
+            k.evidence
+        );
+
+        let rows = b
+            .store
+            .connection()
+            .query(
+                "SELECT measure, claimant_name, outlet FROM claims_view ORDER BY id",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(rows.len(), claims, "{}", b.name);
+    }
+}
+
+#[test]
+fn an_edited_article_is_a_revision_and_a_wire_copy_is_a_duplicate() {
+    for mut b in backends("revisions") {
+        let url = Some("https://karst-news.example/a1");
+        let first = b
+            .store
+            .write(ledger(FIRST_REPORT, url, "2031-05-05"), "a1")
+            .unwrap();
+        let Outcome::New { id: first_id, .. } = first else {
+            panic!()
+        };
+
+        let edited = FIRST_REPORT.replace("about 120", "about 130");
+        let revision = b
+            .store
+            .write(ledger(&edited, url, "2031-05-05"), "a1-edit")
+            .unwrap();
+        let Outcome::New {
+            revision_of,
+            dup_of,
+            id: edited_id,
+            ..
+        } = revision
+        else {
+            panic!()
+        };
+        assert_eq!(
+            revision_of.as_deref(),
+            Some(first_id.as_str()),
+            "{}",
+            b.name
+        );
+        assert_eq!(dup_of, None);
+
+        // The newest revision is the one a further edit links to.
+        let again = FIRST_REPORT.replace("about 120", "about 140");
+        let Outcome::New { revision_of, .. } = b
+            .store
+            .write(ledger(&again, url, "2031-05-06"), "a1-edit2")
+            .unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            revision_of.as_deref(),
+            Some(edited_id.as_str()),
+            "{}",
+            b.name
+        );
+
+        // A syndicated copy elsewhere, last paragraph trimmed: a near-duplicate of the first.
+        let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
+        let copy = b
+            .store
+            .write(
+                ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
+                "copy",
+            )
+            .unwrap();
+        let Outcome::New {
+            dup_of,
+            revision_of: None,
+            ..
+        } = copy
+        else {
+            panic!("{copy:?}")
+        };
+        assert_eq!(dup_of.as_deref(), Some(first_id.as_str()), "{}", b.name);
+
+        // An unrelated report is neither.
+        let other = b
+            .store
+            .write(
+                ledger(
+                    VALORIAN_REPORT,
+                    Some("https://valoria.example/b"),
+                    "2031-05-08",
+                ),
+                "b",
+            )
+            .unwrap();
+        assert!(matches!(
+            other,
+            Outcome::New {
+                dup_of: None,
+                revision_of: None,
+                ..
+            }
+        ));
+        let stats = b.store.stats().unwrap();
+        assert_eq!(
+            (stats.documents, stats.duplicates, stats.revisions),
+            (5, 1, 2),
+            "{}",
+            b.name
+        );
+    }
+}
+
+#[test]
+fn the_timeline_folds_copies_and_counts_independent_sources() {
+    for mut b in backends("timeline") {
+        let s = &mut b.store;
+        s.write(
+            ledger(
+                FIRST_REPORT,
+                Some("https://karst-news.example/a1"),
+                "2031-05-05",
+            ),
+            "a1",
+        )
+        .unwrap();
+        let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
+        s.write(
+            ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
+            "copy",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                VALORIAN_REPORT,
+                Some("https://valoria.example/b"),
+                "2031-05-08",
+            ),
+            "b",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                LATER_REPORT,
+                Some("https://monitor.example/c"),
+                "2031-05-10",
+            ),
+            "c",
+        )
+        .unwrap();
+
+        let rows = s.timeline("Valorian soldiers", "killed").unwrap();
+        let figures: Vec<(f64, &str)> = rows
+            .iter()
+            .map(|r| (r.claim.value, r.claim.qualifier.as_str()))
+            .collect();
+        assert_eq!(
+            figures,
+            [(40.0, "at_least"), (12.0, "exact"), (35.0, "more_than")],
+            "{}: {rows:#?}",
+            b.name
+        );
+        assert_eq!(
+            rows[0].copies.len(),
+            1,
+            "{}: the wire copy folds into the first report",
+            b.name
+        );
+        // "at least 40" and "more than 35" agree and come from different origins; 12 stands alone.
+        assert_eq!(rows[0].independent_sources, 2, "{}", b.name);
+        assert_eq!(rows[1].independent_sources, 1, "{}", b.name);
+        assert_eq!(rows[2].independent_sources, 2, "{}", b.name);
+
+        let since = s
+            .claims(&ClaimFilter {
+                measure: Some("killed".into()),
+                since: Some("2031-05-08".into()),
+                ..ClaimFilter::default()
+            })
+            .unwrap();
+        assert_eq!(since.len(), 2, "{}", b.name);
+        let by_claimant = s
+            .claims(&ClaimFilter {
+                claimant: Some("Marek".into()),
+                ..ClaimFilter::default()
+            })
+            .unwrap();
+        assert!(by_claimant
+            .iter()
+            .all(|c| c.claimant_name.as_deref() == Some("Ilse Marek")));
+    }
+}
+
+#[test]
+fn a_failing_batch_leaves_nothing_behind() {
+    for mut b in backends("atomic") {
+        let good = ledger(VALORIAN_REPORT, None, "2031-05-08");
+        let mut bad = ledger(FIRST_REPORT, None, "2031-05-05");
+        // Two claims with one id break the claims table's primary key mid-batch.
+        let twin = bad.claims[0].clone();
+        bad.claims.push(twin);
+        let err = b
+            .store
+            .write_batch(&[ToStore::new(good, "good"), ToStore::new(bad, "bad")])
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Query { .. }), "{}: {err}", b.name);
+        let stats = b.store.stats().unwrap();
+        assert_eq!((stats.documents, stats.claims), (0, 0), "{}", b.name);
+    }
+}
+
+#[test]
+fn reopening_keeps_the_data_and_foreign_databases_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    let path = path.to_str().unwrap();
+    {
+        let mut s = Store::open(path).unwrap();
+        s.write(ledger(LATER_REPORT, None, "2031-05-10"), "c")
+            .unwrap();
+    }
+    let mut s = Store::open(path).unwrap();
+    assert_eq!(s.stats().unwrap().documents, 1);
+
+    let foreign = dir.path().join("foreign.db");
+    let conn = rusqlite::Connection::open(&foreign).unwrap();
+    conn.execute_batch("CREATE TABLE documents (x INTEGER)")
+        .unwrap();
+    drop(conn);
+    let err = Store::open(foreign.to_str().unwrap()).err().unwrap();
+    assert!(err.to_string().contains("did not create"), "{err}");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "this is not a database at all, just some words in a file",
+    )
+    .unwrap();
+    let err = Store::open(text.to_str().unwrap()).err().unwrap();
+    assert!(err.to_string().contains("notes.txt"), "{err}");
+}
+
+#[test]
+fn conflicts_pair_incompatible_figures_from_different_sources() {
+    for mut b in backends("conflicts") {
+        let s = &mut b.store;
+        s.write(
+            ledger(
+                FIRST_REPORT,
+                Some("https://karst-news.example/a1"),
+                "2031-05-05",
+            ),
+            "a1",
+        )
+        .unwrap();
+        let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
+        s.write(
+            ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
+            "copy",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                VALORIAN_REPORT,
+                Some("https://valoria.example/b"),
+                "2031-05-08",
+            ),
+            "b",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                LATER_REPORT,
+                Some("https://monitor.example/c"),
+                "2031-05-10",
+            ),
+            "c",
+        )
+        .unwrap();
+
+        let found = s.conflicts(Some("Valorian soldiers"), 14).unwrap();
+        let mut pairs: Vec<(f64, f64)> = found
+            .iter()
+            .filter(|c| c.measure == "killed")
+            .map(|c| (c.a.value, c.b.value))
+            .collect();
+        pairs.sort_by(|x, y| x.partial_cmp(y).unwrap());
+        // 12 disagrees with "at least 40" and with "more than 35"; those two agree, and the
+        // wire copy of the first report is not a second source.
+        assert_eq!(
+            pairs,
+            [(12.0, 35.0), (40.0, 12.0)],
+            "{}: {found:#?}",
+            b.name
+        );
+        let c = found.iter().find(|c| c.a.value == 40.0).unwrap();
+        assert_eq!(c.days_apart, 3);
+        assert!(
+            c.b.evidence.contains("12 Valorian soldiers"),
+            "{}",
+            c.b.evidence
+        );
+
+        assert!(
+            s.conflicts(Some("Valorian soldiers"), 1)
+                .unwrap()
+                .is_empty(),
+            "{}",
+            b.name
+        );
+        assert!(
+            s.conflicts(Some("civilians"), 30).unwrap().is_empty(),
+            "{}",
+            b.name
+        );
+    }
+}
