@@ -1,6 +1,10 @@
 mod bench_cmd;
+mod demo_cmd;
 mod eval_cmd;
 mod extract_cmd;
+mod ingest_cmd;
+mod query_cmd;
+mod table;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,8 +22,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Ingest the built-in demo corpus into the database and show a timeline and conflicts.
+    Demo(demo_cmd::DemoArgs),
     /// Extract the ledger of each document: claims, quotes, stances, entities.
     Extract(extract_cmd::ExtractArgs),
+    /// Store documents and their ledgers in the database (SQLite file or PostgreSQL).
+    Ingest(ingest_cmd::IngestArgs),
+    /// List stored claims, filtered by subject, measure, claimant and date.
+    Claims(query_cmd::ClaimsArgs),
+    /// Every report of one figure in date order, wire copies folded, sources counted.
+    Timeline(query_cmd::TimelineArgs),
+    /// Incompatible figures for the same subject and measure, side by side with evidence.
+    Conflicts(query_cmd::ConflictsArgs),
     /// Measure throughput on a corpus: words/s per stage and peak memory.
     Bench(bench_cmd::BenchArgs),
     /// Score against gold data: precision, recall, F1.
@@ -29,7 +43,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Demo(args) => demo_cmd::run(args),
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Claims(args) => query_cmd::claims(args),
+        Command::Timeline(args) => query_cmd::timeline(args),
+        Command::Conflicts(args) => query_cmd::conflicts(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Bench(args) => bench_cmd::run(args),
     };

@@ -1,0 +1,452 @@
+//! `sourced claims` and `sourced timeline`: questions to the ledger database, answered as a
+//! table for people, JSON for programs or CSV for spreadsheets.
+
+use crate::table::{clip, write_rows};
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use sourced_store::{ClaimFilter, ClaimRow, Conflict, Store, TimelineRow};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+pub struct DbArgs {
+    /// The ledger: a SQLite file, or a postgres:// URL.
+    #[arg(long, default_value = sourced_store::DEFAULT_DB, env = "SOURCED_DB")]
+    db: String,
+    /// Output format; `table` on a terminal, `json` otherwise.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+}
+
+impl DbArgs {
+    fn format(&self) -> Format {
+        self.format.unwrap_or(if io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Json
+        })
+    }
+
+    /// Opens an existing ledger; a query never creates an empty database by accident.
+    fn open(&self) -> Result<Store> {
+        let is_url = self.db.starts_with("postgres://") || self.db.starts_with("postgresql://");
+        if !is_url && !std::path::Path::new(&self.db).exists() {
+            anyhow::bail!(
+                "{}: no ledger database here; run `sourced ingest PATH` first (or pass --db)",
+                self.db
+            );
+        }
+        Ok(Store::open(&self.db)?)
+    }
+}
+
+#[derive(Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Who is counted ("North Korean soldiers"; troops, forces and soldiers match alike).
+    #[arg(long)]
+    subject: Option<String>,
+    /// What happened to them: killed, wounded, casualties, captured, missing, deployed, ...
+    #[arg(long)]
+    measure: Option<String>,
+    /// Who asserts the figure (any part of the name).
+    #[arg(long)]
+    claimant: Option<String>,
+    /// Reported on or after this ISO date.
+    #[arg(long)]
+    since: Option<String>,
+    /// Reported on or before this ISO date.
+    #[arg(long)]
+    until: Option<String>,
+    /// At most this many claims, newest first.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+#[derive(Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Who is counted.
+    subject: String,
+    /// What happened to them.
+    measure: String,
+}
+
+#[derive(Args)]
+pub struct ConflictsArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Only this subject (troops, forces and soldiers match alike).
+    #[arg(long)]
+    subject: Option<String>,
+    /// Reports further apart than this many days are not compared (figures grow over time).
+    #[arg(long, default_value_t = 14)]
+    window_days: i64,
+}
+
+pub fn conflicts(args: ConflictsArgs) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let found = store.conflicts(args.subject.as_deref(), args.window_days.max(0))?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.db.format() {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &found)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let header = [
+                "subject",
+                "measure",
+                "days_apart",
+                "date_a",
+                "figure_a",
+                "source_a",
+                "outlet_a",
+                "evidence_a",
+                "claim_a",
+                "date_b",
+                "figure_b",
+                "source_b",
+                "outlet_b",
+                "evidence_b",
+                "claim_b",
+                "repeats",
+            ];
+            write_csv(
+                &mut out,
+                &header,
+                found.iter().map(|c| {
+                    let side = |x: &ClaimRow| {
+                        vec![
+                            x.date.clone().unwrap_or_default(),
+                            figure(x),
+                            source(x),
+                            x.outlet.clone().unwrap_or_default(),
+                            x.evidence.clone(),
+                            x.id.clone(),
+                        ]
+                    };
+                    let mut cells = vec![
+                        c.subject.clone(),
+                        c.measure.clone(),
+                        c.days_apart.to_string(),
+                    ];
+                    cells.extend(side(&c.a));
+                    cells.extend(side(&c.b));
+                    cells.push(c.repeats.to_string());
+                    cells
+                }),
+            )?
+        }
+        Format::Table => write_conflicts_table(&mut out, &found)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn write_conflicts_table(out: &mut impl Write, found: &[Conflict]) -> io::Result<()> {
+    writeln!(out, "{} conflicts", found.len())?;
+    for c in found {
+        writeln!(
+            out,
+            "\n{}, {}: {} vs {} ({} days apart{})",
+            c.subject,
+            c.measure,
+            figure(&c.a),
+            figure(&c.b),
+            c.days_apart,
+            match c.repeats {
+                0 => String::new(),
+                n => format!(", {n} more reports of the same pair"),
+            }
+        )?;
+        for x in [&c.a, &c.b] {
+            writeln!(
+                out,
+                "  {:<10}  {:<16}  {}  [{}]",
+                x.date.as_deref().unwrap_or("?"),
+                figure(x),
+                clip(&source(x), 48),
+                x.outlet.as_deref().unwrap_or("?")
+            )?;
+            writeln!(out, "              “{}”", clip(&x.evidence, 100))?;
+        }
+    }
+    Ok(())
+}
+
+/// "claimant citing X via Y", or "(narration)".
+fn source(c: &ClaimRow) -> String {
+    let mut s = c.claimant_name.clone().unwrap_or("(narration)".into());
+    if !c.cites_name.is_empty() {
+        s = format!("{s} citing {}", c.cites_name.join(", "));
+    }
+    if !c.via_name.is_empty() {
+        s = format!("{s} via {}", c.via_name.join(", "));
+    }
+    s
+}
+
+pub fn claims(args: ClaimsArgs) -> Result<ExitCode> {
+    for date in [&args.since, &args.until].into_iter().flatten() {
+        check_date(date)?;
+    }
+    let mut store = args.db.open()?;
+    let rows = store.claims(&ClaimFilter {
+        subject: args.subject,
+        measure: args.measure,
+        claimant: args.claimant,
+        since: args.since,
+        until: args.until,
+        limit: args.limit,
+    })?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.db.format() {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => write_csv(&mut out, &CLAIM_CSV_HEADER, rows.iter().map(claim_csv))?,
+        Format::Table => {
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.id.clone(),
+                        c.date.clone().unwrap_or_default(),
+                        figure(c),
+                        c.measure.clone(),
+                        clip(c.subject.as_deref().unwrap_or("-"), 24),
+                        clip(c.claimant_name.as_deref().unwrap_or("(narration)"), 24),
+                        clip(c.outlet.as_deref().unwrap_or(""), 20),
+                    ]
+                })
+                .collect();
+            write_rows(
+                &mut out,
+                &[
+                    "id", "date", "figure", "measure", "subject", "claimant", "outlet",
+                ],
+                &table,
+            )?;
+            writeln!(out, "{} claims", rows.len())?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let rows = store.timeline(&args.subject, &args.measure)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.db.format() {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut header = CLAIM_CSV_HEADER.to_vec();
+            header.extend(["copies", "independent_sources"]);
+            write_csv(
+                &mut out,
+                &header,
+                rows.iter().map(|r| {
+                    let mut cells = claim_csv(&r.claim);
+                    cells.push(r.copies.len().to_string());
+                    cells.push(r.independent_sources.to_string());
+                    cells
+                }),
+            )?
+        }
+        Format::Table => write_timeline_table(&mut out, &args.subject, &args.measure, &rows)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn write_timeline_table(
+    out: &mut impl Write,
+    subject: &str,
+    measure: &str,
+    rows: &[TimelineRow],
+) -> io::Result<()> {
+    writeln!(out, "{subject}, {measure}: {} reports", rows.len())?;
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let c = &r.claim;
+            let outlet = match r.copies.len() {
+                0 => c.outlet.clone().unwrap_or_default(),
+                n => format!("{} (+{n} copies)", c.outlet.as_deref().unwrap_or("")),
+            };
+            let mut shown = figure(c);
+            if c.stance != "asserted" {
+                shown = format!("{shown} ({})", c.stance);
+            }
+            vec![
+                c.date.clone().unwrap_or_default(),
+                shown,
+                clip(&source(c), 40),
+                clip(&outlet, 28),
+                r.independent_sources.to_string(),
+            ]
+        })
+        .collect();
+    write_rows(
+        out,
+        &["date", "figure", "source", "outlet", "independent"],
+        &table,
+    )
+}
+
+/// "about 300", "more than 3,000", "11,000–12,000", as a reader would write it.
+fn figure(c: &ClaimRow) -> String {
+    let n = |v: f64| {
+        let s = format!("{v}");
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 && ch.is_ascii_digit() {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        if frac.is_empty() {
+            grouped
+        } else {
+            format!("{grouped}.{frac}")
+        }
+    };
+    let v = n(c.value);
+    match (c.qualifier.as_str(), c.value_hi) {
+        (_, Some(hi)) if hi != c.value => format!("{v}–{}", n(hi)),
+        ("approx", _) => format!("about {v}"),
+        ("more_than", _) => format!("more than {v}"),
+        ("at_least", _) => format!("at least {v}"),
+        ("less_than", _) => format!("fewer than {v}"),
+        ("at_most", _) => format!("at most {v}"),
+        ("vague", _) => format!("{v}+ (vague)"),
+        _ => v,
+    }
+}
+
+const CLAIM_CSV_HEADER: [&str; 16] = [
+    "id",
+    "date",
+    "value",
+    "value_hi",
+    "qualifier",
+    "measure",
+    "subject",
+    "claimant",
+    "cites",
+    "via",
+    "stance",
+    "text",
+    "evidence",
+    "outlet",
+    "url",
+    "doc_id",
+];
+
+fn claim_csv(c: &ClaimRow) -> Vec<String> {
+    vec![
+        c.id.clone(),
+        c.date.clone().unwrap_or_default(),
+        c.value.to_string(),
+        c.value_hi.map(|v| v.to_string()).unwrap_or_default(),
+        c.qualifier.clone(),
+        c.measure.clone(),
+        c.subject.clone().unwrap_or_default(),
+        c.claimant_name.clone().unwrap_or_default(),
+        c.cites_name.join("; "),
+        c.via_name.join("; "),
+        c.stance.clone(),
+        c.text.clone(),
+        c.evidence.clone(),
+        c.outlet.clone().unwrap_or_default(),
+        c.url.clone().unwrap_or_default(),
+        c.doc_id.clone(),
+    ]
+}
+
+/// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
+fn write_csv(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> io::Result<()> {
+    let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
+        let mut first = true;
+        for cell in cells {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            if cell.contains([',', '"', '\n', '\r']) {
+                write!(out, "\"{}\"", cell.replace('"', "\"\""))?;
+            } else {
+                out.write_all(cell.as_bytes())?;
+            }
+        }
+        out.write_all(b"\r\n")
+    };
+    line(out, &mut header.iter().copied())?;
+    for row in rows {
+        line(out, &mut row.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+fn check_date(date: &str) -> Result<()> {
+    let b = date.as_bytes();
+    let ok = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !ok {
+        anyhow::bail!("{date}: not an ISO date (expected YYYY-MM-DD)");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let mut out = Vec::new();
+        write_csv(
+            &mut out,
+            &["a", "b"],
+            [vec!["plain".to_string(), "said \"300\", then".to_string()]].into_iter(),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,b\r\nplain,\"said \"\"300\"\", then\"\r\n"
+        );
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert!(check_date("2031-05-05").is_ok());
+        assert!(check_date("05/05/2031").is_err());
+        assert!(check_date("2031-5-5").is_err());
+    }
+}
