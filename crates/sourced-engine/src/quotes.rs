@@ -551,6 +551,13 @@ fn counted_noun(doc: &Doc, i: usize) -> bool {
             p,
             "his" | "her" | "their" | "its" | "these" | "those" | "such" | "the"
         )
+        // "30% of Labour claims", "ten percent of false claims": a share of a plural noun
+        || i >= 3
+            && doc.tok(i - 2) == "of"
+            && prev.kind == TokKind::Word
+            && !is_aux_at(doc, i - 1)
+            && (doc.tokens[i - 3].kind == TokKind::Number
+                || matches!(doc.tok(i - 3), "%" | "percent" | "cent"))
 }
 
 /// "Lee’s claims", "the group’s reports": a plural noun after a possessive, not a verb.
@@ -638,7 +645,8 @@ fn extra_cue(doc: &Doc, i: usize, w: &str) -> Option<&'static str> {
         "thanked" | "thanks" | "thanking" | "thank" => "thank",
         "denounced" | "denounces" | "denouncing" | "denounce" => "denounce",
         "discussed" | "discusses" | "discussing" | "discuss" => "discuss",
-        "cited" | "cites" | "citing" => "cite",
+        // "Citing the attack, Lee urged …": the participle opening a sentence too
+        "cited" | "cites" | "citing" | "Citing" => "cite",
         // the bare form is mostly the noun ("her support"); only a verb after these
         "support" | "oppose" if i > 0 && base_verb_before(doc.tok(i - 1)) => {
             if b[0] == b's' {
@@ -1049,7 +1057,14 @@ fn subject_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)>
     }
     // "…, Lee, who announced …": the relative pronoun stands for the phrase before the comma
     if i >= limit + 3 && doc.tok(i - 1) == "who" && doc.tok(i - 2) == "," {
-        return subject_before(doc, i - 2, limit);
+        // "… says to Lee on camera, who responds": past a short phrase of place
+        return subject_before(doc, i - 2, limit).or_else(|| {
+            let p = (i.saturating_sub(6).max(limit + 1)..i - 2)
+                .rev()
+                .take_while(|&k| doc.tokens[k].kind == TokKind::Word && !doc.tokens[k].is_cap())
+                .find(|&k| matches!(doc.tok(k), "on" | "in" | "at"))?;
+            subject_before(doc, p, limit).filter(|np| doc.tokens[np.0].is_cap())
+        });
     }
     // "X, a doctor at Y, said": skip the appositive back to its opening comma.
     if doc.tok(i - 1) == "," {
@@ -1729,6 +1744,7 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
             let np = if j > i {
                 subject_before(doc, j, i)
                     .filter(|np| np.0 == i)
+                    .or_else(|| named_after_aside(doc, i, j))
                     .or_else(|| speaker_stretch(doc, i, j))
             } else {
                 let stop = (cue.1..limit)
@@ -1767,6 +1783,31 @@ fn attribution_after(doc: &Doc, end: usize) -> Option<Attribution> {
         j += 1;
     }
     None
+}
+
+/// `“…,” the dawn of a new era, Lee says`: a lowercase phrase that names no speaker (no
+/// role, people or source word) glosses the quotation; the name or pronoun between its
+/// closing comma and the cue speaks.
+fn named_after_aside(doc: &Doc, i: usize, j: usize) -> Option<(usize, usize)> {
+    let np = subject_before(doc, j, i)?;
+    if np.0 <= i + 2 || doc.tok(np.0 - 1) != "," || !matches!(doc.tok(i), "the" | "a" | "an") {
+        return None;
+    }
+    let head = np.0 - 1;
+    let names = doc.tokens[np.0].is_cap() || is_pronoun(doc, np.0) && np.1 == np.0 + 1;
+    // the phrase's head: the words before its first preposition
+    let head_end = (i..head)
+        .find(|&m| matches!(doc.tok(m), "of" | "for" | "at" | "in" | "from" | "with"))
+        .unwrap_or(head);
+    let plain = (i..head).all(|m| {
+        doc.tokens[m].kind == TokKind::Word
+            && (m >= head_end
+                || doc.class(m) & (class::ROLE | class::PEOPLE | class::SOURCE | class::ORG_NOUN)
+                    == 0)
+            && !is_aux_at(doc, m)
+            && doc.class(m) & class::CUE == 0
+    });
+    (names && plain).then_some(np)
 }
 
 /// `“A.” He added, “B.”`: a cue followed by a comma or colon and an opening mark introduces
@@ -1820,6 +1861,10 @@ fn speaker_stretch(doc: &Doc, i: usize, j: usize) -> Option<(usize, usize)> {
         && !matches!(doc.tokens[k].kind, TokKind::Dash)
     {
         k += 1;
+    }
+    // "I had prepared a statement, but decided": a clause, not a speaker phrase
+    if (i + 1..k).any(|m| is_aux_at(doc, m)) {
+        return None;
     }
     Some((i, k))
 }
@@ -1891,7 +1936,15 @@ fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
             is_cue_at(doc, j)
         };
         if let Some(lemma) = lemma {
-            if WEAK_LEMMAS.contains(&lemma) && !(introduced && j + 4 >= k) {
+            // "concluded so eloquently, “…”": only adverbs between the cue and the comma
+            if WEAK_LEMMAS.contains(&lemma)
+                && !(introduced
+                    && (j + 4 >= k
+                        || (j + 1..k).all(|m| {
+                            is_adverb_before_verb(doc, m)
+                                || matches!(doc.tok(m), "so" | "and" | "then" | "very")
+                        })))
+            {
                 continue;
             }
             let cue = if put_it { (j, j + 2) } else { cue_span(doc, j) };
@@ -1924,7 +1977,12 @@ fn attribution_before(doc: &Doc, open: usize) -> Option<Attribution> {
                     // "but told his supporters, “…”": the phrase after a verb of telling
                     // is its addressee
                     .or_else(|| (!tell).then(|| subject_after(doc, cue.1, k)).flatten())
-                    .or_else(|| sentence_subject(doc, s0, j).map(|(np, _)| np))
+                    // never words inside a quotation the sentence opens with
+                    .or_else(|| {
+                        sentence_subject(doc, s0, j)
+                            .map(|(np, _)| np)
+                            .filter(|np| doc.quoted_at(doc.tokens[np.0].span.start()).is_none())
+                    })
             };
             return Some(Attribution { cue, np });
         }
@@ -1973,6 +2031,8 @@ fn is_clause_opener(w: &str) -> bool {
             | "Despite"
             | "Amid"
             | "Under"
+            | "Between"
+            | "Among"
     )
 }
 
@@ -2077,7 +2137,8 @@ fn participle_subject(doc: &Doc, s0: usize, j: usize) -> Option<(usize, usize)> 
         let Some(lemma) = is_cue_at(doc, k) else {
             continue;
         };
-        if lemma == "according" || WEAK_LEMMAS.contains(&lemma) {
+        // "appeared to assert his plans by saying": an infinitive has no subject of its own
+        if lemma == "according" || WEAK_LEMMAS.contains(&lemma) || doc.tok(k - 1) == "to" {
             continue;
         }
         if let Some((np, v)) = main.filter(|(_, v)| k > *v) {
@@ -2901,13 +2962,20 @@ fn speech_clause(
     if plural_noun_cue(doc, r.start, i) || relative_before_main_cue(doc, r.start, i, r.end) {
         return None;
     }
+    if weak && inside_quoted_report(doc, r.start, i, used) {
+        return None;
+    }
     // "Lee reported from Kabul": a byline, not a report
     if tok_is(doc, cue.1, "from") && doc.tok(i).starts_with("report") {
         return None;
     }
     // "was denounced by the party", "As reported by the Times, …": a passive cue's agent
     // is its source, never its content
-    if tok_is(doc, cue.1, "by") && !tok_is(doc, cue.1 + 1, "telephone") && !by_means(doc, cue.1 + 1)
+    // ("Asked by a host whether …" is a question, read below)
+    if tok_is(doc, cue.1, "by")
+        && !tok_is(doc, cue.1 + 1, "telephone")
+        && !by_means(doc, cue.1 + 1)
+        && (lemma != "ask" || asker_question(doc, cue.1, r.end).is_none())
     {
         return as_reported_by(doc, r, i, cue, out);
     }
@@ -2915,6 +2983,9 @@ fn speech_clause(
         return None;
     }
     if let Some(made) = opening_participle_report(doc, r.clone(), i, cue, out) {
+        return Some(made);
+    }
+    if let Some(made) = owned_noun_is(doc, r.clone(), i, out) {
         return Some(made);
     }
     // trailing: "…, X said." — a comma before the subject, little after the cue (not
@@ -2975,8 +3046,14 @@ fn speech_clause(
     // question is reported, and no one in the clause asked it
     if lemma == "ask" {
         if let Some(q) = asked_question(doc, r.clone(), i) {
+            // "Asked if he believed it, Lee said …": a cue inside the question reports
+            // nothing of its own
+            let e = q.span.end();
             out.push(q);
-            return Some(i + 1);
+            let next = (i + 1..r.end)
+                .find(|&k| doc.tokens[k].span.start() >= e)
+                .unwrap_or(i + 1);
+            return Some(next);
         }
     }
     // participial: "He apologized, saying it was …": the clause subject speaks
@@ -3013,7 +3090,11 @@ fn speech_clause(
     {
         (Some(owner), None)
     } else {
-        match relative_subject(doc, r.start, i).or_else(|| subject_before(doc, i, r.start)) {
+        match relative_subject(doc, r.start, i)
+            .or_else(|| adverbial_participle_subject(doc, r.start, i, r.end))
+            .or_else(|| for_to_subject(doc, r.start, i))
+            .or_else(|| subject_before(doc, i, r.start))
+        {
             // "Lee issued a statement saying …": the document is the object of the clause
             // whose subject speaks
             Some(np) if document_before_participle(doc, np, i) => {
@@ -3166,6 +3247,116 @@ fn speech_clause(
     Some(content_end)
 }
 
+/// "Lee said he rarely asks aides to help, “except …”": a stance cue whose subject opens
+/// the complement of a speech verb that already introduces the quotation after; the report
+/// is that speaker's, and the stance inside it reports nothing of its own.
+fn inside_quoted_report(doc: &Doc, s0: usize, i: usize, used: &FxHashSet<usize>) -> bool {
+    let mut k = i;
+    while k > s0
+        && (is_aux_at(doc, k - 1)
+            || is_adverb_before_verb(doc, k - 1)
+            || matches!(doc.tok(k - 1), "not" | "never" | "also" | "still" | "often"))
+    {
+        k -= 1;
+    }
+    // the complement's subject: a pronoun or a short phrase of names and nouns
+    let subject_end = k;
+    while k > s0 && subject_end - k < 3 && (is_pronoun(doc, k - 1) || np_token(doc, k - 1)) {
+        k -= 1;
+    }
+    if k == subject_end || k == s0 {
+        return false;
+    }
+    if doc.tok(k - 1) == "that" {
+        k -= 1;
+    }
+    k > s0
+        && used.contains(&(k - 1))
+        && doc.class(k - 1) & class::CUE != 0
+        && words().cue(doc.tok(k - 1)) == Some("say")
+}
+
+/// "While saying that …, Lee went on", "After thanking the crowd, he left": a participle
+/// right after a subordinator opening the sentence takes the subject of the main clause,
+/// after the comma that closes the opening phrase.
+fn adverbial_participle_subject(
+    doc: &Doc,
+    s0: usize,
+    i: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    if i != s0 + 1
+        || !doc.tok(i).ends_with("ing")
+        || !matches!(
+            doc.tok(s0),
+            "While" | "After" | "Before" | "Since" | "When" | "Upon" | "Without" | "Despite"
+        )
+    {
+        return None;
+    }
+    let mut depth = 0u32;
+    let comma = (i + 1..end).find(|&k| {
+        match doc.tokens[k].kind {
+            TokKind::OpenQuote => depth += 1,
+            TokKind::CloseQuote => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && doc.tok(k) == ","
+    })?;
+    // the phrase may hold a relative clause between commas ("the crowd, which …, he")
+    let mut k = comma;
+    if tok_is(doc, k + 1, "which") || tok_is(doc, k + 1, "who") {
+        k = (k + 2..end).find(|&m| doc.tok(m) == ",")?;
+    }
+    let np = subject_after(doc, k + 1, end.min(k + 12))?;
+    (np.1 < end && doc.tokens[np.1].kind == TokKind::Word && !doc.tokens[np.1].is_cap())
+        .then_some(np)
+}
+
+/// "only for the senator to tweet that …", "for Lee to say": the phrase between "for" and
+/// the infinitive's "to" is the infinitive's subject.
+fn for_to_subject(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
+    if i < s0 + 3 || doc.tok(i - 1) != "to" {
+        return None;
+    }
+    let f = (i.saturating_sub(6).max(s0)..i - 2)
+        .rev()
+        .find(|&k| doc.tok(k) == "for")?;
+    let np = subject_before(doc, i - 1, f + 1)?;
+    (np.0 == f + 1).then_some(np)
+}
+
+/// "Kim’s most serious claim is that …": a cue word that a possessive owns and a copula
+/// follows is a noun; its owner speaks and what it is is the report.
+fn owned_noun_is(
+    doc: &mut Doc,
+    r: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    let w = doc.tok(i);
+    if i + 3 >= r.end
+        || !matches!(doc.tok(i + 1), "is" | "was")
+        || w.ends_with('s')
+        || w.ends_with("ed")
+    {
+        return None;
+    }
+    let owner = possessor_across_modifiers(doc, r.start, i)?;
+    let a = if tok_is(doc, i + 2, "that") {
+        i + 3
+    } else {
+        i + 2
+    };
+    let e = clause_end(doc, a, r.end);
+    if e < a + 3 || !looks_like_clause(doc, a, e) {
+        return None;
+    }
+    let content = trim_content(doc, i + 2, e)?;
+    out.push(content_quote(doc, content, (i, i + 2), Some(owner)));
+    Some(e)
+}
+
 /// "The groups who wrote to her say the rule is …": a cue inside a relative clause on the
 /// sentence's opening subject, with the main clause's own cue a few words later, reports
 /// nothing; the main cue does.
@@ -3235,7 +3426,15 @@ fn opening_participle_report(
     out: &mut Vec<Quote>,
 ) -> Option<usize> {
     let w = doc.tok(i);
-    if i != r.start || !w.ends_with("ing") || !doc.tokens[i].is_cap() || !tok_is(doc, cue.1, "that")
+    // "Citing the attack as a warning, Lee urged …": a stance participle and its object
+    let object = matches!(
+        w,
+        "Citing" | "Calling" | "Describing" | "Praising" | "Criticizing" | "Blaming"
+    );
+    if i != r.start
+        || !w.ends_with("ing")
+        || !doc.tokens[i].is_cap()
+        || !(object || tok_is(doc, cue.1, "that"))
     {
         return None;
     }
@@ -3251,9 +3450,23 @@ fn opening_participle_report(
         if depth > 0 || doc.tok(k).ends_with("ing") || is_cue_at(doc, k).is_none() {
             continue;
         }
-        let np = subject_before(doc, k, a + 2)?;
+        let Some(np) = subject_before(doc, k, a + 2) else {
+            if object {
+                continue;
+            }
+            return None;
+        };
         let before = doc.tokens[np.0 - 1];
         if !(doc.tok(np.0 - 1) == "," || before.kind == TokKind::CloseQuote) {
+            // "as a wake-up call for …": a noun inside the participle's object
+            if object {
+                continue;
+            }
+            return None;
+        }
+        // "Citing local reports, the agency said …": a source cited, not a stance; "Citing
+        // the attack as a warning" is one
+        if w == "Citing" && !(a..np.0).any(|m| doc.tok(m) == "as") {
             return None;
         }
         let content = trim_content(doc, a, np.0)?;
@@ -3394,11 +3607,16 @@ fn subordinate_clause_end(doc: &Doc, s0: usize, i: usize, end: usize) -> Option<
     while k < i && matches!(doc.tokens[k].kind, TokKind::OpenQuote | TokKind::Dash) {
         k += 1;
     }
+    // "Even as Lee was attacking Kim, …", "Even though …"
+    let even = k + 1 < i
+        && doc.tok(k) == "Even"
+        && matches!(doc.tok(k + 1), "as" | "though" | "if" | "when" | "while");
     if k >= i
-        || !matches!(
-            doc.tok(k),
-            "While" | "Although" | "Though" | "Whereas" | "Because" | "Since" | "When" | "If"
-        )
+        || !even
+            && !matches!(
+                doc.tok(k),
+                "While" | "Although" | "Though" | "Whereas" | "Because" | "Since" | "When" | "If"
+            )
         || (k + 1..i).any(|m| doc.tok(m) == "," || doc.tokens[m].kind == TokKind::Terminal)
     {
         return None;
@@ -3591,7 +3809,13 @@ fn counted_subject(doc: &Doc, s0: usize, i: usize, lemma: &str) -> Option<(usize
 /// "a statement saying", "an email to supporters stating": a participial cue right after a
 /// lowercase phrase that names no person (no auxiliary makes it a verb of that phrase).
 fn document_before_participle(doc: &Doc, np: (usize, usize), i: usize) -> bool {
-    if !doc.tok(i).ends_with("ing") || np.1 != i {
+    // "issued a statement Tuesday saying": a time phrase may follow the document
+    if !doc.tok(i).ends_with("ing")
+        || np.1 != i
+            && (np.1 > i
+                || doc.tok(np.1 - 1).ends_with('s')
+                || time_phrase_before(doc, i, np.1) != Some(np.1))
+    {
         return false;
     }
     let first = doc.tokens[np.0];
@@ -3699,6 +3923,38 @@ fn noun_cue_owner(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// "Kim’s most serious claim", "her recent, evidence-free assertion": the owner of a noun
+/// cue at `i` whose possessive stands up to four modifiers before it (lowercase words that are
+/// no auxiliary, pronoun, determiner or cue, hyphens and commas between them).
+fn possessor_across_modifiers(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    let mut words = 0;
+    while k > s0 && words <= 4 {
+        let t = doc.tokens[k - 1];
+        let w = doc.tok(k - 1);
+        match w {
+            "his" | "her" | "their" | "its" | "my" | "our" => return Some((k - 1, k)),
+            "’s" | "'s" if k - 1 > s0 => return subject_before(doc, k - 1, s0),
+            "-" | "," if k < i => {}
+            _ if t.kind == TokKind::Word
+                && !t.is_cap()
+                && !is_aux_at(doc, k - 1)
+                && !is_pronoun(doc, k - 1)
+                && doc.class(k - 1) & class::CUE == 0
+                && !matches!(
+                    w,
+                    "the" | "a" | "an" | "this" | "that" | "and" | "or" | "of" | "to" | "in"
+                ) =>
+            {
+                words += 1
+            }
+            _ => return None,
+        }
+        k -= 1;
+    }
+    None
+}
+
 /// For a passive or adverbial "asked" ("Asked why …,", "when asked whether …", "was asked
 /// about …"): the question it reports, up to the next comma, without a speaker.
 fn asked_question(doc: &mut Doc, r: std::ops::Range<usize>, i: usize) -> Option<Quote> {
@@ -3728,6 +3984,13 @@ fn asked_question(doc: &mut Doc, r: std::ops::Range<usize>, i: usize) -> Option<
     if tok_is(doc, a, "later") || tok_is(doc, a, "again") {
         a += 1;
     }
+    // "Asked by a host whether …": the asker puts the question
+    let mut asker = None;
+    if tok_is(doc, a, "by") {
+        let q = asker_question(doc, a, r.end)?;
+        asker = Some((a + 1, q));
+        a = q;
+    }
     if a >= r.end
         || !matches!(
             doc.tok(a),
@@ -3749,7 +4012,14 @@ fn asked_question(doc: &mut Doc, r: std::ops::Range<usize>, i: usize) -> Option<
         .find(|&k| doc.tok(k) == "," && doc.quoted_at(doc.tokens[k].span.start()).is_none())
         .unwrap_or(r.end);
     let content = trim_content(doc, a, e)?;
-    Some(content_quote(doc, content, (i, i + 1), None))
+    Some(content_quote(doc, content, (i, i + 1), asker))
+}
+
+/// "by a host whether …" at `by`: the question word after a short agent phrase.
+fn asker_question(doc: &Doc, by: usize, end: usize) -> Option<usize> {
+    (by + 2..end.min(by + 6))
+        .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
+        .find(|&k| matches!(doc.tok(k), "whether" | "if" | "why" | "what" | "how"))
 }
 
 /// "states" and "States" are mostly the noun ("the United States", "two states"): the verb
@@ -4094,6 +4364,48 @@ const STANCE_ADJECTIVES: &[&str] = &[
 /// "his criticism of the plan", "Lee’s support for the bill", "voters are divided on the
 /// issue": a stance noun or adjective whose prepositional object is the content. Returns the
 /// token to continue from.
+/// "Kim showed limited enthusiasm for", "Lee voted in support of": the subject of the
+/// sentence's verb when the noun at `i` sits a few words into that verb's own clause (no
+/// subordinator, relative pronoun, coordination or quotation mark between).
+fn predicate_owner(doc: &Doc, s0: usize, i: usize) -> Option<(usize, usize)> {
+    // "considering a Pentagon proposal to": the name before the noun owns it
+    if i > s0 && doc.tokens[i - 1].is_cap() {
+        return None;
+    }
+    let (np, v) = sentence_subject(doc, s0, i)?;
+    let one_clause = v < i
+        && i - v <= 8
+        && (v..i).all(|m| {
+            !matches!(
+                doc.tokens[m].kind,
+                TokKind::Terminal | TokKind::OpenQuote | TokKind::CloseQuote | TokKind::Dash
+            ) && !matches!(
+                doc.tok(m),
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | ";"
+                    | ":"
+                    | "if"
+                    | "because"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "("
+            )
+        });
+    one_clause.then_some(np)
+}
+
 /// A light verb within three words before the noun at `i` ("raised serious concerns",
 /// "had a heated debate", "voiced doubts"): its position.
 fn light_verb_before(doc: &Doc, s0: usize, i: usize) -> Option<usize> {
@@ -4121,8 +4433,19 @@ fn light_verb_before(doc: &Doc, s0: usize, i: usize) -> Option<usize> {
                 | "shares"
                 | "offered"
                 | "offers"
+                | "offer"
                 | "sent"
                 | "sends"
+                // "paid tribute on air", "unleashed an attack on", "avoided direct criticism of"
+                | "paid"
+                | "pays"
+                | "paying"
+                | "unleashed"
+                | "unleashes"
+                | "launched"
+                | "launches"
+                | "avoided"
+                | "avoids"
         ) && !(matches!(doc.tok(k), "had" | "has" | "have" | "having")
             && (doc.tok(k + 1).ends_with("ed") || doc.tok(k + 1).ends_with("en")))
             && !tok_is(doc, i + 1, "to")
@@ -4173,11 +4496,16 @@ fn nominal_report(
             // "raised concerns about", "has a heated debate about": the light verb's subject
             // owns the noun
             _ => match light_verb_before(doc, r.start, i) {
-                Some(v) => subject_before(doc, v, r.start),
+                Some(v) => adverbial_participle_subject(doc, r.start, v, r.end)
+                    .or_else(|| subject_before(doc, v, r.start)),
                 // "the debate on taxes", "a statement to the press": with no owner, nouns of
                 // an event or a text name no one's stance
                 None if EVENT_NOUNS.contains(&w) => return None,
-                None => None,
+                // "Lee’s controversial proposal to", "Kim rose to the defense of": a
+                // possessive before the modifiers, else the subject of the clause whose
+                // predicate holds the noun
+                None => possessor_across_modifiers(doc, r.start, i)
+                    .or_else(|| predicate_owner(doc, r.start, i)),
             },
         }
     } else {
@@ -4334,6 +4662,8 @@ fn regard_as(
             (true, false)
         }
         "viewed" | "regarded" | "perceived" => (true, true),
+        // "the site rated 30% of the claims as “false”": a verdict, active only
+        "rated" | "rates" => (true, false),
         "seen" | "considered" => (false, true),
         _ => return None,
     };
@@ -4346,7 +4676,11 @@ fn regard_as(
         return None;
     }
     let as_at = (i + 1..e.min(i + 10))
-        .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
+        .take_while(|&k| {
+            doc.tokens[k].kind == TokKind::Word
+                || doc.tokens[k].kind == TokKind::Number
+                || doc.tok(k) == "%"
+        })
         .find(|&k| doc.tok(k) == "as")?;
     if as_at + 2 > e {
         return None;
@@ -4446,18 +4780,30 @@ fn noun_that(
     i: usize,
     out: &mut Vec<Quote>,
 ) -> Option<usize> {
-    if i + 4 >= r.end || i == r.start || doc.tok(i + 1) != "that" {
+    if i + 4 >= r.end || i == r.start || doc.tokens[i].kind != TokKind::Word {
         return None;
     }
     let w = doc.tok(i);
-    if w.len() < 4
-        || !THAT_NOUNS.contains(&w)
-        || doc.quoted_at(doc.tokens[i].span.start()).is_some()
-    {
+    if w.len() < 4 || !matches!(doc.tok(i + 1), "that" | "during" | "at" | "in" | "on") {
         return None;
     }
-    let a = i + 2;
+    if !THAT_NOUNS.contains(&w) || doc.quoted_at(doc.tokens[i].span.start()).is_some() {
+        return None;
+    }
+    // "her claim during the debate that …": a short phrase of time or place may stand
+    // between the owned noun and its clause
+    let that = if doc.tok(i + 1) == "that" {
+        i + 1
+    } else {
+        timed_noun_that(doc, i, r.end)?
+    };
+    if that > i + 1 && possessor_across_modifiers(doc, r.start, i).is_none() {
+        return None;
+    }
+    let a = that + 1;
     let e = before_next_report(doc, a, clause_end(doc, a, r.end));
+    // "(the real figure is lower, according to …)": the writer's aside ends the clause
+    let e = (a..e).find(|&k| doc.tok(k) == "(").unwrap_or(e);
     // a relative clause ("the claim that he made") lacks its object: ask for a subject, a
     // verb and two more words
     if e < a + 4 || !looks_like_clause(doc, a, e) || !has_verb(doc, a + 1, e) {
@@ -4470,6 +4816,9 @@ fn noun_that(
     let np = match doc.tok(i - 1) {
         "his" | "her" | "their" | "its" | "my" | "our" => Some((i - 1, i)),
         "’s" | "'s" if i >= r.start + 2 => subject_before(doc, i - 1, r.start),
+        _ if possessor_across_modifiers(doc, r.start, i).is_some() => {
+            possessor_across_modifiers(doc, r.start, i)
+        }
         _ => {
             // "Lee is confident that", "Lee made the case that": the subject before
             let mut k = i - 1;
@@ -4492,6 +4841,17 @@ fn noun_that(
     };
     out.push(content_quote(doc, content, (i, i + 1), np));
     Some(e)
+}
+
+/// "claim during the debate that", "assertion at the rally that": the index of the "that"
+/// after a noun at `i` and a preposition of time or place with a short object.
+fn timed_noun_that(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if !matches!(doc.tok(i + 1), "during" | "at" | "in" | "on") {
+        return None;
+    }
+    (i + 3..end.min(i + 6))
+        .take_while(|&k| doc.tokens[k].kind == TokKind::Word && !is_aux_at(doc, k))
+        .find(|&k| doc.tok(k) == "that")
 }
 
 /// "Trump seems fixated on China", "voters appear fatigued": an impression the article
@@ -4944,7 +5304,7 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
             _ => {}
         }
         // "…; they only learned of it later": the reporter's next clause
-        if depth == 0 && doc.tok(k) == ";" && k > a + 2 {
+        if depth == 0 && doc.tok(k) == ";" && k > a {
             return k;
         }
         // "… even though he found “proof” that …": quoted words in a subordinate clause with
@@ -4975,6 +5335,11 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
                 (k + 1, k, depth == 0)
             };
             if next < end && tok_is(doc, next, "according") {
+                return stop;
+            }
+            // "…, with Senator Park telling reporters …": an absolute phrase with a
+            // report of its own
+            if outside && next < end && tok_is(doc, next, "with") && with_report(doc, next, end) {
                 return stop;
             }
             // "…, which is spread by …", "…, despite …", "…, a swipe at …": the
@@ -5145,6 +5510,19 @@ fn absolute_report(doc: &Doc, a: usize, end: usize) -> bool {
                 && is_cue_at(doc, v).is_some()
                 && (doc.tokens[a].is_cap() || is_pronoun(doc, a))
                 && is_cue_at(doc, a).is_none()
+        })
+}
+
+/// "with Senator Park telling …", "with most analysts saying …" at `with`: a phrase of up
+/// to five words and a participial cue.
+fn with_report(doc: &Doc, with: usize, end: usize) -> bool {
+    (with + 2..end.min(with + 7))
+        .take_while(|&v| doc.tokens[v - 1].kind == TokKind::Word)
+        .any(|v| {
+            doc.tok(v).ends_with("ing")
+                && !doc.tokens[v].is_cap()
+                && is_cue_at(doc, v).is_some()
+                && doc.quoted_at(doc.tokens[v].span.start()).is_none()
         })
 }
 
@@ -6951,6 +7329,197 @@ mod tests {
                 "her “long record,” “sound judgment” and her patience",
                 "The governor"
             ),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_share_of_plural_nouns_is_no_cue_and_rated_as_is_a_verdict() {
+        let q = quotes_of("The site rated 30% of Labour claims as “false” last year.");
+        assert_eq!(
+            speaker_of(&q, "Labour claims").as_deref(),
+            Some("The site"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessor_owns_a_noun_cue_across_its_modifiers() {
+        let q =
+            quotes_of("But Kim’s most serious claim is that the council hid the budget for years.");
+        assert_eq!(
+            speaker_of(&q, "hid the budget").as_deref(),
+            Some("Kim"),
+            "{q:?}"
+        );
+        let q =
+            quotes_of("Lee’s recent evidence-free assertion that “hundreds” were paid drew scorn.");
+        assert_eq!(speaker_of(&q, "were paid").as_deref(), Some("Lee"), "{q:?}");
+        let q = quotes_of(
+            "Even as Park was attacking Lee, she came under fire over her assertion during the \
+             debate that “we are finally ready” to act.",
+        );
+        assert_eq!(
+            speaker_of(&q, "finally ready").as_deref(),
+            Some("her"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_question_asked_by_someone_is_theirs_and_reports_nothing_inside() {
+        let q = quotes_of(
+            "Asked by a host if he believed the matter was grave, Kim said that he did not, but \
+             was referring to the “same kind of attitude.”",
+        );
+        assert_eq!(speaker_of(&q, "same kind").as_deref(), Some("Kim"), "{q:?}");
+        assert_eq!(
+            speaker_of(&q, "he believed").as_deref(),
+            Some("a host"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_stance_inside_a_quoted_report_is_the_reporters() {
+        let q = quotes_of(
+            "The mayor said he rarely asks allies to canvass for him, “except for people I know.”",
+        );
+        assert!(q.iter().all(|(_, s)| s != "he"), "{q:?}");
+        assert_eq!(
+            speaker_of(&q, "people I know").as_deref(),
+            Some("The mayor"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_absolute_with_phrase_reports_on_its_own() {
+        let q = quotes_of(
+            "The storm sparked a debate over how the council responds to floods at home and \
+             abroad, with Senator Park telling reporters he saw the plan as “reckless.”",
+        );
+        assert_eq!(speaker_of(&q, "reckless").as_deref(), Some("Park"), "{q:?}");
+        assert!(
+            has(&q, "to floods at home and abroad", "the council"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_before_by_saying_has_no_subject() {
+        let q = quotes_of(
+            "The governor appeared to assert his leadership plans by saying, “We cut crime.”",
+        );
+        assert!(has(&q, "We cut crime.", "The governor"), "{q:?}");
+    }
+
+    #[test]
+    fn a_semicolon_ends_even_a_short_report() {
+        let q = quotes_of(
+            "Nine of 10 voters in Ohio were worried about taxes; most said they were “very worried.”",
+        );
+        assert_eq!(
+            speaker_of(&q, "very worried").as_deref(),
+            Some("most"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_is_no_speaker_phrase_and_a_quotation_names_no_speaker() {
+        let q = quotes_of(
+            "The judge turned to me. “Mr. Kim?” I had prepared a short statement to read, but \
+             decided to speak freely.",
+        );
+        assert!(q.iter().all(|(_, s)| !s.contains("prepared")), "{q:?}");
+        let q = quotes_of("“Go to the park,” Kim says to Lee on camera, who responds: “Okay!”");
+        assert_eq!(speaker_of(&q, "Okay!").as_deref(), Some("Lee"), "{q:?}");
+    }
+
+    #[test]
+    fn the_subject_of_for_to_speaks() {
+        let q = quotes_of(
+            "“We will accept the result,” he said Sunday, only for the senator to tweet Monday \
+             that “the vote is rigged.”",
+        );
+        assert_eq!(
+            speaker_of(&q, "the vote is rigged").as_deref(),
+            Some("the senator"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn between_opens_a_phrase_and_adverbs_may_follow_a_weak_cue() {
+        let q = quotes_of(
+            "Between the two rallies, the mayor fired off posts and reposts with a dozen marks: \
+             “RIGGED! SAD!”",
+        );
+        assert!(q.iter().all(|(_, s)| !s.starts_with("Between")), "{q:?}");
+        let q = quotes_of("He concluded so eloquently and plainly, “Let us finish the work.”");
+        assert!(has(&q, "Let us finish the work.", "He"), "{q:?}");
+    }
+
+    #[test]
+    fn a_gloss_after_a_quotation_is_no_speaker() {
+        let q = quotes_of("“It is like the old days,” the dawn of the modern movement, Kim says.");
+        assert!(has(&q, "It is like the old days,", "Kim"), "{q:?}");
+    }
+
+    #[test]
+    fn a_statement_with_a_day_before_a_participle_is_the_subjects() {
+        let q = quotes_of(
+            "Press secretary Ann Lee issues a lengthy statement Tuesday slamming the report as \
+             “faulty.”",
+        );
+        assert_eq!(
+            speaker_of(&q, "faulty").as_deref(),
+            Some("Ann Lee"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_stance_participle_reports_its_object() {
+        let q = quotes_of(
+            "Citing last week’s attack as a wake-up call for the nation and its “dreams of \
+             peace,” Kim urged voters to reject the deal.",
+        );
+        assert_eq!(speaker_of(&q, "dreams of").as_deref(), Some("Kim"), "{q:?}");
+    }
+
+    #[test]
+    fn more_light_verbs_give_a_stance_noun_its_owner() {
+        let q = quotes_of("Lee unleashed a harsh attack on the governor.");
+        assert!(has(&q, "the governor", "Lee"), "{q:?}");
+        let q = quotes_of("Kim avoided direct criticism of the mayor.");
+        assert!(has(&q, "the mayor", "Kim"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participle_after_an_opening_subordinator_takes_the_main_subject() {
+        let q = quotes_of(
+            "After thanking the noisy crowd, which chanted his name, he touted his record.",
+        );
+        assert!(has(&q, "the noisy crowd", "he"), "{q:?}");
+        let q = quotes_of(
+            "While having a heated debate about the nominees, a friend commented: “You are wrong.”",
+        );
+        assert!(has(&q, "the nominees", "a friend"), "{q:?}");
+    }
+
+    #[test]
+    fn the_clause_subject_or_a_far_possessor_owns_a_stance_noun() {
+        let q = quotes_of("Kim showed limited enthusiasm for Mr. Lee.");
+        assert!(has(&q, "Mr. Lee", "Kim"), "{q:?}");
+        let q = quotes_of("Lee’s controversial proposal to ban cars drew protests.");
+        assert_eq!(speaker_of(&q, "ban cars").as_deref(), Some("Lee"), "{q:?}");
+        // a name before the noun owns it, not the subject
+        let q = quotes_of("The council is weighing a Treasury proposal to raise the levy.");
+        assert_eq!(
+            speaker_of(&q, "raise the levy").as_deref(),
+            Some(""),
             "{q:?}"
         );
     }
