@@ -160,16 +160,22 @@ fn push_normalised(out: &mut String, line: &str) {
         return;
     }
     let start = out.len();
-    for c in line.chars() {
-        match c {
+    // runs of ordinary characters are copied whole; only the odd ones are mapped
+    let mut run = 0;
+    for (k, c) in line.char_indices() {
+        let put = match c {
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
-                out.push(' ')
+                Some(' ')
             }
-            '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => {}
-            '\r' => {}
-            _ => out.push(c),
-        }
+            '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
+            '\r' => None,
+            _ => continue,
+        };
+        out.push_str(&line[run..k]);
+        out.extend(put);
+        run = k + c.len_utf8();
     }
+    out.push_str(&line[run..]);
     let kept = out[start..].trim_end().len();
     out.truncate(start + kept);
 }

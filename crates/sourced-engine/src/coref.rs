@@ -114,7 +114,6 @@ const ORG_SYNONYMS: &[(&str, &[&str])] = &[
 ];
 
 pub fn coreference(doc: &mut Doc) {
-    let w = words();
     let mut added = Vec::new();
     let mut m = 0; // next named mention to take into history
                    // (entity, token index) of named mentions outside quotation marks, most recent last
@@ -162,7 +161,8 @@ pub fn coreference(doc: &mut Doc) {
             continue;
         }
         let word = doc.tok(i);
-        let c = w.class(word);
+        // the segmenter looked the class up once already
+        let c = doc.class(i);
         if c & (class::PRON_MALE | class::PRON_FEMALE) != 0
             && !matches!(word, "him" | "himself" | "herself")
         {

@@ -444,11 +444,14 @@ fn role_after(doc: &Doc, b: usize, sent_end: usize) -> Option<String> {
     Some(join(doc, start, end).to_string())
 }
 
-fn initials(name: &str) -> String {
+/// Whether `acronym` is the initials of the capitalised words of `name` ("Border Monitoring
+/// Agency" → "BMA"); compared letter by letter, so no string is built per entity.
+fn initials_are(name: &str, acronym: &str) -> bool {
+    let mut rest = acronym.chars();
     name.split([' ', '-'])
-        .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|p| p.chars().next())
-        .collect()
+        .filter_map(|p| p.chars().next().filter(|c| c.is_uppercase()))
+        .all(|c| rest.next() == Some(c))
+        && rest.next().is_none()
 }
 
 fn link(doc: &mut Doc, cands: Vec<Candidate>) {
@@ -514,7 +517,7 @@ fn link(doc: &mut Doc, cands: Vec<Candidate>) {
         if id.is_none() && kind == EntityKind::Org && mkind == MentionKind::Acronym {
             id = entities
                 .iter()
-                .position(|e| e.kind == EntityKind::Org && initials(&e.name) == canonical);
+                .position(|e| e.kind == EntityKind::Org && initials_are(&e.name, &canonical));
         }
         let id = match id {
             Some(id) => id as u32,
@@ -574,7 +577,7 @@ fn link(doc: &mut Doc, cands: Vec<Candidate>) {
             .or_else(|| {
                 entities.iter().position(|e| {
                     e.kind == EntityKind::Org
-                        && (e.aliases.contains(&surface) || initials(&e.name) == surface)
+                        && (e.aliases.contains(&surface) || initials_are(&e.name, &surface))
                 })
             })
             .or_else(|| entities.iter().position(|e| e.name == surface));
@@ -620,9 +623,12 @@ fn person_by_token(entities: &[Entity], surface: &str) -> Option<usize> {
             return true;
         }
         if single {
-            let first = name.split(' ').next().unwrap_or("");
-            let last = name.rsplit(' ').next().unwrap_or("");
-            name.contains(' ') && (first == surface || last == surface)
+            // the first or the last word of the name: `surface` (no space in it) at one end,
+            // a space next to it
+            let (n, s) = (name.as_bytes(), surface.len());
+            n.len() > s
+                && (name.starts_with(surface) && n[s] == b' '
+                    || name.ends_with(surface) && n[n.len() - s - 1] == b' ')
         } else {
             name.len() > surface.len()
                 && name.ends_with(surface)
@@ -730,6 +736,28 @@ mod tests {
             entity(&doc, "State Intelligence Service").role.as_deref(),
             Some("Ostria’s intelligence agency")
         );
+    }
+
+    #[test]
+    fn initials_and_name_ends() {
+        assert!(initials_are("Border Monitoring Agency", "BMA"));
+        assert!(initials_are("Harbor-Front Authority", "HFA"));
+        assert!(!initials_are("Border Monitoring Agency", "BM"));
+        assert!(!initials_are("Border Monitoring Agency", "BMAX"));
+        let person = |name: &str| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            role: None,
+            aliases: Vec::new(),
+            stands_for: None,
+            gender: None,
+            first: Span::default(),
+        };
+        let people = [person("Ana Ruiz"), person("Ivo Tamm")];
+        assert_eq!(person_by_token(&people, "Ruiz"), Some(0));
+        assert_eq!(person_by_token(&people, "Ivo"), Some(1));
+        assert_eq!(person_by_token(&people, "Ru"), None);
+        assert_eq!(person_by_token(&people, "President Ivo Tamm"), None);
     }
 
     #[test]

@@ -120,19 +120,15 @@ impl CharIndex {
         if text.is_ascii() {
             return CharIndex { table: Vec::new() };
         }
-        let mut table = vec![0u32; text.len() + 1];
+        // the code point at (or containing) byte b is the number of code points that start
+        // before b: count the bytes that are not UTF-8 continuation bytes (10xxxxxx)
+        let mut table = Vec::with_capacity(text.len() + 1);
         let mut chars = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for slot in &mut table[last..=b] {
-                *slot = chars;
-            }
-            chars += 1;
-            last = b + 1;
+        for &b in text.as_bytes() {
+            table.push(chars);
+            chars += u32::from(b & 0xC0 != 0x80);
         }
-        for slot in &mut table[last..] {
-            *slot = chars;
-        }
+        table.push(chars);
         CharIndex { table }
     }
     pub fn at(&self, byte: usize) -> usize {
@@ -149,9 +145,11 @@ impl CharIndex {
 
 pub fn sha256_hex(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(64);
     for b in digest {
-        out.push_str(&format!("{b:02x}"));
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
     }
     out
 }
@@ -316,4 +314,33 @@ impl Ledger {
 
 fn iso_date(d: crate::dates::Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_code_points_before_each_byte() {
+        let text = "a’b é😀c";
+        let ci = CharIndex::new(text);
+        for (chars, (b, ch)) in text.char_indices().enumerate() {
+            // every byte of a character maps to it … except continuation bytes, which map to
+            // the next one (as the table always did)
+            assert_eq!(ci.at(b), chars);
+            for k in 1..ch.len_utf8() {
+                assert_eq!(ci.at(b + k), chars + 1);
+            }
+        }
+        assert_eq!(ci.at(text.len()), text.chars().count());
+        assert_eq!(CharIndex::new("plain").at(3), 3);
+    }
+
+    #[test]
+    fn sha256_hex_is_lowercase_hex() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }

@@ -266,6 +266,25 @@ pub(crate) const fn build_filter(words: &[&[u8]]) -> [u32; 26 * 16] {
     t
 }
 
+/// [`build_filter`] over lists of lowercase ASCII words shorter than 16 (the lexicons of the
+/// other stages, which hold `&str`).
+pub(crate) const fn build_str_filter(lists: &[&[&str]]) -> [u32; 26 * 16] {
+    let mut t = [0u32; 26 * 16];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let w = lists[l][k].as_bytes();
+            let f = (w[0] | 0x20) - b'a';
+            let z = (w[w.len() - 1] | 0x20) - b'a';
+            t[f as usize * 16 + w.len()] |= 1 << z;
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+}
+
 /// Whether the ASCII-letter word `w` passes the filter `t` (case-insensitive).
 #[inline]
 pub(crate) fn filter_hit(t: &[u32; 26 * 16], w: &[u8]) -> bool {

@@ -2356,8 +2356,12 @@ fn sentence_subject(doc: &Doc, s0: usize, limit: usize) -> Option<((usize, usize
 /// descriptor entity made from the phrase.
 fn resolve_speaker(doc: &mut Doc, np: (usize, usize)) -> (Option<u32>, Span) {
     let span = span_of(doc, np.0, np.1);
-    let inside: Vec<&Mention> = doc
+    // a mention inside the phrase or around it starts before the phrase ends, and the
+    // mentions are sorted: the rest of the document need not be read
+    let upto = doc
         .mentions
+        .partition_point(|m| m.span.start <= span.end.max(span.start));
+    let inside: Vec<&Mention> = doc.mentions[..upto]
         .iter()
         .filter(|m| span.contains(m.span) || m.span.contains(span))
         .collect();
@@ -2533,7 +2537,16 @@ fn add_cites(doc: &Doc, from: usize, q: &mut Quote) {
     let (_, s1) = sentence_bounds(doc, from.min(doc.tokens.len() - 1));
     let mut i = from;
     while i < s1 {
-        // case-blind compares instead of a lowercase copy: this runs on every token after a cue
+        // case-blind compares instead of a lowercase copy: this runs on every token after a cue,
+        // so the first letter of the trigger words ("citing", "quoting", "briefing", "based")
+        // screens first
+        if !matches!(
+            doc.tok(i).as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'c' | b'q' | b'b')
+        ) {
+            i += 1;
+            continue;
+        }
         let is = |w: &str| doc.tok(i).eq_ignore_ascii_case(w);
         let trigger = if is("citing") || is("quoting") {
             Some(i + 1)
@@ -4132,6 +4145,28 @@ const PREP_VERB_STEMS: &[&str] = &[
     "pleaded", "fought", "fight", "rall", "warn",
 ];
 
+/// The first two letters of the [`PREP_VERB_STEMS`]: a bit for the second letter under the
+/// first, so one look-up rejects most words before any prefix comparison.
+static PREP_STEM_STARTS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut k = 0;
+    while k < PREP_VERB_STEMS.len() {
+        let w = PREP_VERB_STEMS[k].as_bytes();
+        t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        k += 1;
+    }
+    t
+};
+
+/// Whether `w` may start with one of the [`PREP_VERB_STEMS`] (lowercase ASCII letters).
+fn stem_start_hit(w: &[u8]) -> bool {
+    let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
+        return false;
+    };
+    let (f, z) = (a.wrapping_sub(b'a'), b.wrapping_sub(b'a'));
+    f < 26 && z < 26 && (PREP_STEM_STARTS[f as usize] >> z) & 1 == 1
+}
+
 /// A verb + preposition cue at `i` that the lexicon does not list.
 fn prep_cue(doc: &Doc, i: usize, end: usize) -> Option<&'static str> {
     if i + 2 >= end || doc.tokens[i].kind != TokKind::Word || !is_object_prep(doc.tok(i + 1)) {
@@ -4146,6 +4181,10 @@ fn prep_cue(doc: &Doc, i: usize, end: usize) -> Option<&'static str> {
     if (w.starts_with("spok") || w.starts_with("speak"))
         && matches!(doc.tok(i + 1), "to" | "with" | "on")
     {
+        return None;
+    }
+    // most words share their first two letters with no stem: skip the prefix comparisons
+    if !stem_start_hit(w.as_bytes()) {
         return None;
     }
     let inflected = [
@@ -4327,6 +4366,10 @@ const EVENT_NOUNS: &[&str] = &[
     "positions",
 ];
 
+/// (first letter, length, last letter) of the stance nouns and adjectives, for `nominal_report`.
+static STANCE_FILTER: [u32; 26 * 16] =
+    crate::numbers::build_str_filter(&[STANCE_NOUNS, STANCE_ADJECTIVES]);
+
 /// Adjectives of attitude after a copula ("X is skeptical of Y").
 const STANCE_ADJECTIVES: &[&str] = &[
     "worried",
@@ -4479,6 +4522,10 @@ fn nominal_report(
     }
     let w = doc.tok(i);
     if w.len() < 3 || w.len() > 14 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // one table look-up rejects most words before the two list scans
+    if !crate::numbers::filter_hit(&STANCE_FILTER, w.as_bytes()) {
         return None;
     }
     let noun = STANCE_NOUNS.contains(&w);

@@ -78,6 +78,17 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// `is_word_char` for the ASCII bytes, by value.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -234,8 +245,9 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             let first = word.chars().next().unwrap_or('a');
             if first.is_uppercase() || is_arabic_article_name(word) {
                 flags |= flag::CAPITALIZED;
-                if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !word.chars().any(|c| c.is_lowercase())
+                // the lowercase test first: it ends at the second letter of most names
+                if !word.chars().any(|c| c.is_lowercase())
+                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 {
                     flags |= flag::ALL_CAPS;
                 }
@@ -381,6 +393,15 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
     loop {
         // run of word characters
         while i < bytes.len() {
+            // ASCII needs no decoding: one table look-up per byte
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_WORD[usize::from(b)] {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
             let c = next_char(text, i);
             if is_word_char(c) {
                 i += c.len_utf8();
@@ -392,6 +413,10 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
             break;
         }
         let c = next_char(text, i);
+        // most words end at a space or at a mark that joins nothing: no need to look further
+        if !matches!(c, '-' | '‐' | '\'' | '’' | '‘' | '.') {
+            break;
+        }
         let after = text[i + c.len_utf8()..].chars().next();
         let after_is_word = after.is_some_and(is_word_char);
         if (c == '-' || c == '‐') && after_is_word {
@@ -433,15 +458,16 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 i += 1;
                 break;
             }
-            let lower = word.to_ascii_lowercase();
+            // case-blind compares with the lowercase lists: no lowercase copy per word
+            let is = |a: &str| word.eq_ignore_ascii_case(a);
             let single_initial = word.chars().count() == 1
                 && word.chars().all(char::is_uppercase)
                 && after == Some(' ');
-            let number_abbrev = (lower == "no" || lower == "nos")
+            let number_abbrev = (is("no") || is("nos"))
                 && text[i + 1..]
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit());
-            if ABBREVIATIONS.contains(&lower.as_str()) || single_initial || number_abbrev {
+            if ABBREVIATIONS.iter().any(|a| is(a)) || single_initial || number_abbrev {
                 i += 1;
                 has_period = true;
             }
@@ -472,8 +498,10 @@ fn split_sentences(text: &str, tokens: &mut [Token], paragraphs: &[Span]) -> Vec
         let ends = match t.kind {
             TokKind::Terminal => true,
             TokKind::Word if t.is(flag::HAS_PERIOD) => {
-                let w = text[t.span.start()..t.span.end()].to_ascii_lowercase();
-                SENTENCE_FINAL_ABBREVIATIONS.contains(&w.as_str())
+                let w = &text[t.span.start()..t.span.end()];
+                SENTENCE_FINAL_ABBREVIATIONS
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a))
                     && tokens.get(i + 1).is_some_and(|n| {
                         SENTENCE_STARTERS.contains(&&text[n.span.start()..n.span.end()])
                     })
@@ -543,6 +571,10 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &mut [Token], a: usize, b: usi
 /// name is a capitalised name.
 fn is_arabic_article_name(word: &str) -> bool {
     let b = word.as_bytes();
+    // every article below starts with 'a' or 'e'
+    if !matches!(b.first(), Some(b'a' | b'e')) {
+        return false;
+    }
     let Some(dash) = b.iter().take(4).position(|&c| c == b'-') else {
         return false;
     };

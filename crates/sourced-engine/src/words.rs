@@ -27,6 +27,10 @@ pub mod class {
 pub struct Words {
     /// lowercase word (bytes, so lookups need no UTF-8 check) → class bits
     classes: FxHashMap<&'static [u8], u32>,
+    /// One bit per (first byte, length, last byte) of the keys of `classes` (see
+    /// [`filter_slot`]): a word with no bit set has no class, and about half the words of a
+    /// news text are rejected here before any hashing.
+    class_filter: Box<[u64; 32 * 32]>,
     /// lowercase cue word → lemma
     cues: FxHashMap<&'static [u8], &'static str>,
     /// exact surface → (kind, canonical)
@@ -86,6 +90,12 @@ fn build() -> Words {
             *classes.entry(w.as_bytes()).or_default() |= class::SPEECH;
         }
     }
+    let mut class_filter = Box::new([0u64; 32 * 32]);
+    for w in classes.keys() {
+        if let Some((slot, bit)) = filter_slot(w) {
+            class_filter[slot] |= bit;
+        }
+    }
     let mut names = FxHashMap::default();
     for w in KNOWN_PLACES {
         names.insert(*w, NameInfo::Place);
@@ -112,6 +122,7 @@ fn build() -> Words {
     let set = |list: &[&'static str]| list.iter().map(|w| (*w, ())).collect();
     Words {
         classes,
+        class_filter,
         cues,
         names,
         titles: set(PERSON_TITLES),
@@ -121,6 +132,16 @@ fn build() -> Words {
         demonym_adj,
         demonym_plural,
     }
+}
+
+/// Slot and bit of a (lowercase) word in `Words::class_filter`: the first byte and the
+/// length pick the slot, the last byte the bit. Collisions only let more words through.
+fn filter_slot(w: &[u8]) -> Option<(usize, u64)> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    Some((
+        usize::from(first & 31) * 32 + (w.len() & 31),
+        1u64 << (last & 63),
+    ))
 }
 
 /// Lowercases ASCII into a stack buffer; other words are lowercased on the heap.
@@ -140,16 +161,20 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Lowercases ASCII bytes into a stack buffer; other words are lowercased on the heap.
 fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    if word.len() <= 32 && word.is_ascii() {
+    if word.len() <= 32 {
+        // one pass copies, lowercases and checks for ASCII (this runs for every token)
         let mut buf = [0u8; 32];
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        f(b)
-    } else {
-        let lower = word.to_lowercase();
-        f(lower.as_bytes())
+        let mut high = 0u8;
+        for (d, &c) in buf.iter_mut().zip(word.as_bytes()) {
+            high |= c;
+            *d = c.to_ascii_lowercase();
+        }
+        if high < 0x80 {
+            return f(&buf[..word.len()]);
+        }
     }
+    let lower = word.to_lowercase();
+    f(lower.as_bytes())
 }
 
 impl Words {
@@ -158,7 +183,14 @@ impl Words {
         if word.len() > 24 {
             return 0;
         }
-        with_lower_bytes(word, |w| self.classes.get(w).copied().unwrap_or(0))
+        with_lower_bytes(word, |w| {
+            if let Some((slot, bit)) = filter_slot(w) {
+                if self.class_filter[slot] & bit == 0 {
+                    return 0;
+                }
+            }
+            self.classes.get(w).copied().unwrap_or(0)
+        })
     }
     pub fn is(&self, word: &str, bits: u32) -> bool {
         self.class(word) & bits != 0
@@ -168,5 +200,28 @@ impl Words {
             return None;
         }
         with_lower_bytes(word, |w| self.cues.get(w).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_is_case_blind_and_filters_nothing_it_knows() {
+        let w = words();
+        assert!(w.is("Spokesman", class::ROLE));
+        assert!(w.is("SPOKESMAN", class::ROLE));
+        assert!(w.is("He", class::PRON_MALE));
+        assert_eq!(w.class("zzyzx"), 0);
+        assert_eq!(w.class(""), 0);
+        // every lexicon key passes its own filter
+        for (k, bits) in &w.classes {
+            if let Ok(s) = std::str::from_utf8(k) {
+                if s.len() <= 24 && *s == s.to_lowercase() {
+                    assert_eq!(w.class(s), *bits, "{s}");
+                }
+            }
+        }
     }
 }
