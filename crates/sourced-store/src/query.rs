@@ -159,6 +159,27 @@ fn contains_pattern(key: &str) -> String {
     p
 }
 
+/// The stored subject keys that contain the key of `subject` ("soldiers" finds "north korean
+/// troops" and "valorian troops").
+fn matching_subjects(conn: &mut dyn Connection, subject: &str) -> Result<Vec<String>, StoreError> {
+    let rows = conn.query(
+        "SELECT key FROM subjects WHERE key LIKE $1 ESCAPE '\\' ORDER BY key",
+        &[contains_pattern(&subject_key(subject)).into()],
+    )?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| r.into_iter().next()?.into_string())
+        .collect())
+}
+
+/// "$from, $from+1, …, $to".
+fn placeholders(from: usize, to: usize) -> String {
+    (from..=to)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) fn claims(
     conn: &mut dyn Connection,
     filter: &ClaimFilter,
@@ -167,17 +188,20 @@ pub(crate) fn claims(
         "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1"
     );
     let mut params: Vec<Value> = Vec::new();
+    if let Some(s) = &filter.subject {
+        params.extend(matching_subjects(conn, s)?.into_iter().map(Value::from));
+        if params.is_empty() {
+            return Ok(Vec::new());
+        }
+        sql.push_str(&format!(
+            " AND c.subject_key IN ({})",
+            placeholders(1, params.len())
+        ));
+    }
     let mut add = |sql: &mut String, clause: &str, value: Value| {
         params.push(value);
         sql.push_str(&clause.replace("$?", &format!("${}", params.len())));
     };
-    if let Some(s) = &filter.subject {
-        add(
-            &mut sql,
-            " AND c.subject_key LIKE $? ESCAPE '\\'",
-            contains_pattern(&subject_key(s)).into(),
-        );
-    }
     if let Some(m) = &filter.measure {
         add(&mut sql, " AND c.measure = $?", m.into());
     }
@@ -212,18 +236,20 @@ pub(crate) fn timeline(
     subject: &str,
     measure: &str,
 ) -> Result<Vec<TimelineRow>, StoreError> {
+    let mut params: Vec<Value> = vec![measure.into()];
+    for key in matching_subjects(conn, subject)? {
+        params.push(key.into());
+    }
+    if params.len() == 1 {
+        return Ok(Vec::new());
+    }
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id
-         WHERE c.subject_key LIKE $1 ESCAPE '\\' AND c.measure = $2 AND c.same_as IS NULL
-         ORDER BY COALESCE(c.date, ''), d.ingested_at, c.doc_id, c.span_start"
+         WHERE c.measure = $1 AND c.subject_key IN ({}) AND c.same_as IS NULL
+         ORDER BY COALESCE(c.date, ''), d.ingested_at, c.doc_id, c.span_start",
+        placeholders(2, params.len())
     );
-    let rows = conn.query(
-        &sql,
-        &[
-            contains_pattern(&subject_key(subject)).into(),
-            measure.into(),
-        ],
-    )?;
+    let rows = conn.query(&sql, &params)?;
     let claims = rows
         .into_iter()
         .map(claim_row)
@@ -342,10 +368,16 @@ pub(crate) fn conflicts(
          WHERE d.dup_of IS NULL AND c.same_as IS NULL AND c.subject_key IS NOT NULL
            AND c.subject_key <> ''"
     );
-    let mut params = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
     if let Some(s) = subject {
-        sql.push_str(" AND c.subject_key LIKE $1 ESCAPE '\\'");
-        params.push(contains_pattern(&subject_key(s)).into());
+        params.extend(matching_subjects(conn, s)?.into_iter().map(Value::from));
+        if params.is_empty() {
+            return Ok(Vec::new());
+        }
+        sql.push_str(&format!(
+            " AND c.subject_key IN ({})",
+            placeholders(1, params.len())
+        ));
     }
     sql.push_str(
         " ORDER BY c.subject_key, c.measure, COALESCE(c.date, ''), c.doc_id, c.span_start",
@@ -357,7 +389,30 @@ pub(crate) fn conflicts(
     }
     let day = |c: &ClaimRow| c.date.as_deref().and_then(days_from_iso);
     let days: Vec<Option<i64>> = claims.iter().map(|(_, c)| day(c)).collect();
+    let origins: Vec<String> = claims.iter().map(|(_, c)| c.origin()).collect();
     let mut out: Vec<Conflict> = Vec::new();
+    // One disagreement (two origins, two figures) reported again by other outlets or on other
+    // days is one conflict with repeats.
+    let mut seen: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
+    let mut first_of_figure: std::collections::HashMap<FigureKey, usize> =
+        std::collections::HashMap::new();
+    let figure_ids: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, (key, c))| {
+            *first_of_figure
+                .entry((
+                    key.as_str(),
+                    c.measure.as_str(),
+                    origins[i].as_str(),
+                    c.value.to_bits(),
+                    c.value_hi.map(f64::to_bits),
+                    c.qualifier.as_str(),
+                ))
+                .or_insert(i)
+        })
+        .collect();
     // Rows are sorted by subject, measure, date: the reports within the window of row i are
     // a run ending at i, starting at `window_start`.
     let mut window_start = 0;
@@ -382,7 +437,7 @@ pub(crate) fn conflicts(
             if apart > window_days
                 || !a.asserts_figure()
                 || !b.asserts_figure()
-                || a.origin() == b.origin()
+                || origins[i] == origins[j]
                 || compatible(
                     (a.value, a.value_hi, &a.qualifier),
                     (b.value, b.value_hi, &b.qualifier),
@@ -390,29 +445,33 @@ pub(crate) fn conflicts(
             {
                 continue;
             }
-            let same_disagreement = |c: &Conflict| {
-                let pair = |x: &ClaimRow, y: &ClaimRow| {
-                    x.origin() == y.origin() && x.value == y.value && x.qualifier == y.qualifier
-                };
-                c.measure == a.measure
-                    && c.subject == *key_i
-                    && ((pair(&c.a, b) && pair(&c.b, a)) || (pair(&c.a, a) && pair(&c.b, b)))
-            };
-            match out.iter_mut().find(|c| same_disagreement(c)) {
-                Some(c) => c.repeats += 1,
-                None => out.push(Conflict {
-                    subject: key_i.clone(),
-                    measure: a.measure.clone(),
-                    a: b.clone(),
-                    b: a.clone(),
-                    days_apart: apart,
-                    repeats: 0,
-                }),
+            // A figure id names subject, measure, origin and figure: a pair of them is one
+            // disagreement.
+            let pair = (
+                figure_ids[i].min(figure_ids[j]),
+                figure_ids[i].max(figure_ids[j]),
+            );
+            match seen.get(&pair) {
+                Some(&k) => out[k].repeats += 1,
+                None => {
+                    seen.insert(pair, out.len());
+                    out.push(Conflict {
+                        subject: key_i.clone(),
+                        measure: a.measure.clone(),
+                        a: b.clone(),
+                        b: a.clone(),
+                        days_apart: apart,
+                        repeats: 0,
+                    })
+                }
             }
         }
     }
     Ok(out)
 }
+
+/// Subject key, measure, origin, value, upper value and qualifier of a reported figure.
+type FigureKey<'a> = (&'a str, &'a str, &'a str, u64, Option<u64>, &'a str);
 
 /// "2031-05-05" → days since 1970-01-01.
 pub(crate) fn days_from_iso(date: &str) -> Option<i64> {

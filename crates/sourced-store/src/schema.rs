@@ -114,6 +114,12 @@ CREATE TABLE claims (
     same_as        TEXT
 );
 CREATE INDEX claims_subject_measure ON claims(subject_key, measure, date);
+
+-- Every subject key once: a subject search matches words against this short list, then reads
+-- the claims of the keys found through the index above (a LIKE on claims would scan them all).
+CREATE TABLE subjects (
+    key TEXT PRIMARY KEY
+);
 CREATE INDEX claims_measure_date ON claims(measure, date);
 CREATE INDEX claims_doc ON claims(doc_id);
 CREATE INDEX claims_claimant_key ON claims(claimant_key);

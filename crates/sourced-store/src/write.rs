@@ -222,6 +222,13 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
     let prefix = &doc_id[..16.min(doc_id.len())];
     for c in &ledger.claims {
         let subject = c.subject_group_name.as_ref().or(c.subject.as_ref());
+        let subject = subject.map(|s| subject_key(s));
+        if let Some(key) = &subject {
+            conn.execute(
+                "INSERT INTO subjects (key) VALUES ($1) ON CONFLICT DO NOTHING",
+                &[key.into()],
+            )?;
+        }
         let evidence = slice_chars(&ledger.document.text, c.evidence);
         conn.execute(
             "INSERT INTO claims (id, doc_id, value, value_hi, unit, qualifier, measure, subject,
@@ -239,7 +246,7 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
                 (&c.qualifier).into(),
                 (&c.measure).into(),
                 (&c.subject).into(),
-                subject.map(|s| subject_key(s)).into(),
+                (&subject).into(),
                 (&c.claimant).into(),
                 (&c.claimant_name).into(),
                 key_of(&c.claimant).into(),
