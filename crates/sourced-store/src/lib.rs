@@ -9,6 +9,7 @@
 mod dedup;
 mod error;
 mod postgres;
+mod provenance;
 mod qualify;
 mod query;
 mod resolve;
@@ -18,6 +19,7 @@ mod sqlite;
 mod write;
 
 pub use error::StoreError;
+pub use provenance::{Origin, Period, PeriodSummary, Pick, Provenance, Report};
 pub use qualify::{compatible, Interval};
 pub use query::{ClaimFilter, ClaimRow, Conflict, Stats, TimelineRow, CORROBORATION_WINDOW_DAYS};
 pub use resolve::{entity_key, subject_key};
@@ -124,6 +126,22 @@ impl Store {
         window_days: i64,
     ) -> Result<Vec<Conflict>, StoreError> {
         query::conflicts(self.conn.as_mut(), subject, window_days)
+    }
+
+    /// The independent origins behind a claim's figure and the path of every report.
+    pub fn sources(&mut self, claim_id: &str) -> Result<Provenance, StoreError> {
+        provenance::sources(self.conn.as_mut(), claim_id)
+    }
+
+    /// Low / best / high and the conservative figure per period, from the timeline.
+    pub fn summary(
+        &mut self,
+        subject: &str,
+        measure: &str,
+        period: Period,
+    ) -> Result<Vec<PeriodSummary>, StoreError> {
+        let rows = self.timeline(subject, measure)?;
+        Ok(provenance::summary(&rows, period))
     }
 
     pub fn stats(&mut self) -> Result<Stats, StoreError> {

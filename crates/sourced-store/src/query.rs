@@ -85,6 +85,8 @@ pub struct TimelineRow {
     pub claim: ClaimRow,
     /// Near-duplicate documents (wire copies) carrying the same figure, folded into this row.
     pub copies: Vec<String>,
+    /// Their outlets, in the same order.
+    pub copy_outlets: Vec<String>,
     /// Distinct origins (see [`ClaimRow::origin`]) among the timeline's reports within
     /// [`CORROBORATION_WINDOW_DAYS`] whose figures agree with this one, this one included; 0
     /// when this report does not assert its figure (denied, retracted, unconfirmed).
@@ -102,11 +104,12 @@ pub struct Stats {
     pub entities: i64,
 }
 
-const CLAIM_COLUMNS: &str = "c.id, c.date, c.value, c.value_hi, c.qualifier, c.measure, c.subject,
+pub(crate) const CLAIM_COLUMNS: &str =
+    "c.id, c.date, c.value, c.value_hi, c.qualifier, c.measure, c.subject,
     c.claimant_name, c.cites_name, c.via_name, c.stance, c.text, c.evidence, d.outlet, d.title,
     d.url, c.doc_id, d.dup_of, c.same_as, c.claimant_key, c.cites_key";
 
-fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
+pub(crate) fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
     let mut it = row.into_iter();
     let mut next = || it.next().unwrap_or(Value::Null);
     let text = |v: Value| v.into_string();
@@ -236,10 +239,18 @@ pub(crate) fn timeline(
     subject: &str,
     measure: &str,
 ) -> Result<Vec<TimelineRow>, StoreError> {
+    let keys = matching_subjects(conn, subject)?;
+    timeline_for_keys(conn, keys, measure)
+}
+
+/// The timeline of the claims whose subject key is one of `keys`.
+pub(crate) fn timeline_for_keys(
+    conn: &mut dyn Connection,
+    keys: Vec<String>,
+    measure: &str,
+) -> Result<Vec<TimelineRow>, StoreError> {
     let mut params: Vec<Value> = vec![measure.into()];
-    for key in matching_subjects(conn, subject)? {
-        params.push(key.into());
-    }
+    params.extend(keys.into_iter().map(Value::from));
     if params.len() == 1 {
         return Ok(Vec::new());
     }
@@ -263,20 +274,23 @@ pub(crate) fn timeline(
         })
     };
     let targets: Vec<Option<usize>> = claims.iter().map(folds_into).collect();
-    let mut copies: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
+    let mut copies: Vec<Vec<(String, String)>> = vec![Vec::new(); claims.len()];
     for (i, target) in targets.iter().enumerate() {
         if let Some(t) = target {
-            if !copies[*t].contains(&claims[i].doc_id) {
-                copies[*t].push(claims[i].doc_id.clone());
+            if !copies[*t].iter().any(|(id, _)| id == &claims[i].doc_id) {
+                let outlet = claims[i].outlet.clone().unwrap_or_default();
+                copies[*t].push((claims[i].doc_id.clone(), outlet));
             }
         }
     }
     let mut out: Vec<TimelineRow> = Vec::new();
     for ((claim, target), copies) in claims.into_iter().zip(targets).zip(copies) {
         if target.is_none() {
+            let (copies, copy_outlets) = copies.into_iter().unzip();
             out.push(TimelineRow {
                 claim,
                 copies,
+                copy_outlets,
                 independent_sources: 0,
             });
         }
