@@ -1223,6 +1223,206 @@ fn left_measure(doc: &Doc, qa: usize, ca: usize) -> Option<(&'static str, usize)
     None
 }
 
+/// A figure framed by what someone does with a report of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Frame {
+    /// "withdrew its earlier figure of 500 …", "retracted its claim that …"
+    Retracted,
+    /// "rejected a claim that …", "dismissed reports that …"
+    Denied,
+    /// "neither confirmed nor denied a statement that …"
+    Unconfirmed,
+}
+
+/// Nouns that name a report of a figure ("a claim that", "its earlier figure of").
+fn report_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "statement"
+            | "statements"
+            | "report"
+            | "reports"
+            | "figure"
+            | "figures"
+            | "estimate"
+            | "estimates"
+            | "toll"
+            | "count"
+            | "tally"
+            | "assertion"
+            | "assertions"
+            | "allegation"
+            | "allegations"
+            | "account"
+            | "accounts"
+    )
+}
+
+/// The figure at token `qa` sits in a report that the subject of a verb withdraws, rejects
+/// or neither confirms nor denies: "The ministry withdrew its earlier figure of 500 …", "She
+/// rejected a Ruthenian claim that 40 …", "He neither confirmed nor denied reports that …".
+/// Returns the frame, the verb's token and the report noun's token.
+fn report_frame(doc: &Doc, qa: usize, s: usize) -> Option<(Frame, usize, usize)> {
+    let s0 = doc.sentences[s].token_range().start;
+    let lo = qa.saturating_sub(14).max(s0);
+    // the report noun, then "that" (after an optional "by X") or "of" up to the figure
+    let f = (lo..qa).rev().find(|&k| report_noun(doc.tok(k)))?;
+    let link = (f + 1..qa)
+        .take_while(|&k| doc.tok(k) != "," && doc.tok(k) != ";")
+        .find(|&k| matches!(doc.tok(k), "that" | "of"))?;
+    if link != f + 1 && !(doc.tok(f + 1) == "by" && doc.tok(link) == "that") {
+        return None;
+    }
+    if doc.tok(link) == "of" && link + 1 != qa {
+        return None;
+    }
+    // "… dismissed reports that …, and said 40 …": a later cue reports on its own
+    if (link + 1..qa).any(|k| doc.class(k) & class::SPEECH != 0) {
+        return None;
+    }
+    // back over the report noun's modifiers ("its earlier", "a Ruthenian", "the army's")
+    let mut v = f;
+    while v > s0 && f - v < 5 {
+        let w = doc.tok(v - 1);
+        let modifier = matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "that"
+                | "this"
+                | "earlier"
+                | "initial"
+                | "original"
+                | "previous"
+                | "own"
+                | "first"
+                | "official"
+                | "published"
+                | "’s"
+                | "'s"
+        ) || doc.tokens[v - 1].is_cap() && v - 1 > s0;
+        if !modifier {
+            break;
+        }
+        v -= 1;
+    }
+    if v == s0 {
+        return None;
+    }
+    let verb = v - 1;
+    let frame = match doc.tok(verb) {
+        "withdrew" | "withdrawn" | "withdraws" | "retracted" | "retracts" | "corrected"
+        | "corrects" | "rescinded" | "revised" => Frame::Retracted,
+        "denied" | "denies" if verb >= 3 && doc.tok(verb - 1) == "nor" => Frame::Unconfirmed,
+        "confirm" | "confirmed" if verb >= 2 && doc.tok(verb - 1) == "not" => Frame::Unconfirmed,
+        "rejected" | "rejects" | "denied" | "denies" | "dismissed" | "dismisses" | "disputed"
+        | "disputes" | "refuted" | "refutes" | "contested" | "contests" => Frame::Denied,
+        _ => return None,
+    };
+    Some((frame, verb, f))
+}
+
+/// The entity whose mention is the subject of the verb at token `v` in sentence `s`: the
+/// nearest mention before it with nothing but a time phrase or adverbs between ("The
+/// ministry on Tuesday withdrew").
+fn subject_of_verb(doc: &Doc, s: usize, v: usize) -> Option<u32> {
+    let start = doc.sentences[s].span.start;
+    let at = doc.tokens[v].span.start;
+    let m = doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= at)
+        .max_by_key(|m| m.span.end)?;
+    let between = doc.tokens_in(Span::new(m.span.end as usize, at as usize));
+    between
+        .clone()
+        .all(|k| {
+            doc.tokens[k].kind == TokKind::Word
+                && !matches!(doc.tok(k), "that" | "who" | "which")
+                && doc.class(k) & class::SPEECH == 0
+        })
+        .then_some(doc.resolve_metonym(m.entity))
+}
+
+/// Whose report the noun at `f` is: "a Ruthenian claim" (a nationality adjective → the
+/// country: an entity of the document, else the country's name), "the army's statement",
+/// "a claim by the rebels". `Err(name)` asks for a new entity of that name; `Ok(None)` is a
+/// report of no one ("reports that …").
+fn report_owner(doc: &Doc, verb: usize, f: usize) -> Result<Option<u32>, String> {
+    let mention_at = |k: usize| {
+        let at = doc.tokens[k].span;
+        doc.mentions
+            .iter()
+            .find(|m| m.span.start <= at.start && at.end <= m.span.end)
+            .map(|m| doc.resolve_metonym(m.entity))
+    };
+    // "a claim by the rebel council that"
+    if doc.tok(f + 1) == "by" {
+        return Ok((f + 2..(f + 8).min(doc.tokens.len()))
+            .take_while(|&k| doc.tok(k) != "that")
+            .find_map(mention_at));
+    }
+    let Some(k) = (verb + 1..f)
+        .rev()
+        .find(|&k| doc.tokens[k].is_cap() || matches!(doc.tok(k), "’s" | "'s"))
+    else {
+        return Ok(None);
+    };
+    let k = if matches!(doc.tok(k), "’s" | "'s") && k > 0 {
+        k - 1
+    } else {
+        k
+    };
+    let adj = doc.tok(k);
+    // a lone capitalised word may have been taken for a person ("a Ruthenian claim")
+    if let Some(e) = mention_at(k).filter(|&e| {
+        let e = &doc.entities[e as usize];
+        e.kind != EntityKind::Person || e.name != adj
+    }) {
+        return Ok(Some(e));
+    }
+    let country = crate::lexicon::country_of_demonym(adj);
+    let place = |e: &crate::doc::Entity| matches!(e.kind, EntityKind::Place | EntityKind::Org);
+    if let Some(c) = country {
+        return doc
+            .entities
+            .iter()
+            .position(|e| place(e) && e.name == c)
+            .map(|i| Some(i as u32))
+            .ok_or_else(|| c.to_string());
+    }
+    // a demonym the lexicon does not know: a place of the document it derives from
+    // ("Valorian" of Valoria), else the name without the suffix ("Karstan" → Karst)
+    let derived = |name: &str| {
+        adj.strip_prefix(name)
+            .is_some_and(|rest| matches!(rest, "an" | "n" | "ian" | "ese" | "i" | "ish"))
+    };
+    if let Some(i) = doc
+        .entities
+        .iter()
+        .position(|e| place(e) && !e.name.contains(' ') && derived(&e.name))
+    {
+        return Ok(Some(i as u32));
+    }
+    if let Some(stem) = adj.strip_suffix("ian") {
+        if stem.len() >= 3 {
+            return Err(format!("{stem}ia"));
+        }
+    }
+    if let Some(stem) = adj.strip_suffix("an") {
+        if stem.len() >= 3 {
+            return Err(stem.to_string());
+        }
+    }
+    Ok(None)
+}
+
 /// Stance words in the claim's sentence, strongest first (CLAIMS-GUIDE "stance").
 fn stance_of(
     doc: &Doc,
@@ -1235,7 +1435,13 @@ fn stance_of(
         .map(|s| doc.slice(s).to_ascii_lowercase())
         .unwrap_or_default();
     let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
-    if has(&text, &[" denied", " disputed", " rejected the"]) {
+    // the report's own cue denies, or nothing reports it and the sentence denies; not "X
+    // rejected the claims, saying 15 …" (X's own figure) or "…, X said, a toll Y disputed"
+    let denial = match quote_cue {
+        Some(l) => matches!(l, "deny" | "reject" | "dispute" | "refute"),
+        None => has(&text, &[" denied", " disputed", " rejected the"]),
+    };
+    if denial {
         return ClaimStance::Denied;
     }
     let unverified = [
@@ -1253,7 +1459,14 @@ fn stance_of(
         "not be confirmed",
         "could not confirm",
     ];
-    if has(&text, &unverified) || has(&next_text, &unverified) {
+    // a speaker's refusal to confirm speaks only of its own sentence
+    let unconfirmed = [
+        "did not confirm",
+        "would not confirm",
+        "neither confirmed nor denied",
+        "neither confirm nor deny",
+    ];
+    if has(&text, &unverified) || has(&next_text, &unverified) || has(&text, &unconfirmed) {
         return ClaimStance::Unconfirmed;
     }
     if matches!(quote_cue, Some("claim" | "allege" | "accuse"))
@@ -1313,6 +1526,8 @@ pub fn claims(doc: &mut Doc) {
     }
     // whether the whole article is about a disaster, worked out once when first needed
     let mut doc_calm: Option<bool> = None;
+    // owners of unconfirmed reports the document names only by a nationality adjective
+    let mut new_owners: Vec<(usize, String, Span)> = Vec::new();
     for (ni, num) in doc.numbers.iter().enumerate() {
         if !num.kind.is_quantity() || num.followed_by_hyphen_noun && num.kind != NumKind::Count {
             continue;
@@ -1364,15 +1579,66 @@ pub fn claims(doc: &mut Doc) {
                 continued_figure(doc, s, found.measure, partitive, &out)
             });
         let q = quote.map(|i| &doc.quotes[i as usize]);
-        let claimant = q
+        let mut claimant = q
             .and_then(|q| q.speaker)
             .map(|e| named_document(doc, doc.resolve_metonym(e), quote.unwrap_or(0)))
             .filter(|&e| !own_reporter(doc, e));
+        // a report withdrawn, rejected or left unconfirmed: who withdraws or rejects it
+        // claims the figure that way (CLAIMS-GUIDE: `denied` when the claimant disputes
+        // it); a report left unconfirmed stays its owner's
+        let frame = report_frame(doc, qa, s);
+        let mut via = q.map(|q| q.via.clone()).unwrap_or_default();
+        if let Some((kind, verb, f)) = frame {
+            let cue_here = q.is_some_and(|q| {
+                q.cue.is_some_and(|c| {
+                    c.contains(doc.tokens[verb].span)
+                        || c.end <= doc.tokens[verb].span.start && doc.tokens_in(c).end + 2 >= verb
+                })
+            });
+            let own = if cue_here {
+                claimant
+            } else {
+                subject_of_verb(doc, s, verb)
+            };
+            if kind == Frame::Unconfirmed {
+                claimant = match report_owner(doc, verb, f) {
+                    Ok(e) => e,
+                    Err(name) => {
+                        new_owners.push((out.len(), name, doc.tokens[f].span));
+                        None
+                    }
+                };
+                via.clear();
+            } else if own.is_some() {
+                if own != claimant {
+                    via.clear();
+                }
+                claimant = own;
+            }
+        }
         let cue_lemma = q
             .and_then(|q| q.cue)
             .and_then(|c| words().cue(doc.slice(c)));
         let next = doc.sentences.get(s + 1).map(|x| x.span);
-        let mut stance = stance_of(doc, sentence, next, cue_lemma);
+        let mut stance = match frame {
+            Some((Frame::Retracted, ..)) => ClaimStance::Retracted,
+            Some((Frame::Denied, ..)) => ClaimStance::Denied,
+            Some((Frame::Unconfirmed, ..)) => ClaimStance::Unconfirmed,
+            None => stance_of(doc, sentence, next, cue_lemma),
+        };
+        // "X neither confirmed nor denied that 40 …", "X would not confirm that …": X
+        // claims nothing
+        let unconfirmed_by_cue = frame.is_none()
+            && cue_lemma == Some("confirm")
+            && q.and_then(|q| q.cue).is_some_and(|c| {
+                let ct = doc.token_at(c.start());
+                (ct.saturating_sub(2)..ct).any(|k| matches!(doc.tok(k), "not" | "neither"))
+            });
+        if unconfirmed_by_cue {
+            stance = ClaimStance::Unconfirmed;
+            claimant = None;
+            via.clear();
+        }
         if q.is_some_and(|q| q.kind == QuoteKind::Direct) && stance == ClaimStance::Claimed {
             stance = ClaimStance::Asserted;
         }
@@ -1413,7 +1679,7 @@ pub fn claims(doc: &mut Doc) {
             claimant,
             quote,
             cites,
-            via: q.map(|q| q.via.clone()).unwrap_or_default(),
+            via,
             stance,
             place: place_near(doc, toks.start, s),
             time: time_near(doc, span, q.map(|q| q.span)),
@@ -1439,6 +1705,24 @@ pub fn claims(doc: &mut Doc) {
             })
             .map(|i| i as u32);
         out.push(claim);
+    }
+    for (c, name, span) in new_owners {
+        let id = match doc.entities.iter().position(|e| e.name == name) {
+            Some(i) => i as u32,
+            None => {
+                doc.entities.push(crate::doc::Entity {
+                    name,
+                    kind: EntityKind::Place,
+                    role: None,
+                    aliases: Vec::new(),
+                    stands_for: None,
+                    gender: None,
+                    first: span,
+                });
+                (doc.entities.len() - 1) as u32
+            }
+        };
+        out[c].claimant = Some(id);
     }
     doc.claims = out;
 }
@@ -1688,6 +1972,7 @@ fn place_near(doc: &Doc, t: usize, s: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
+    use crate::doc::ClaimStance;
     use crate::{extract, Meta, Options};
 
     /// (value, qualifier, measure, claimant, same_as) of every claim.
@@ -1713,6 +1998,113 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// (value, claimant, stance, via names) of every claim.
+    fn stances(text: &str) -> Vec<(f64, Option<String>, ClaimStance, Vec<String>)> {
+        let doc = extract(text, Meta::default(), Options::default());
+        let name = |e: u32| doc.entities[e as usize].name.clone();
+        doc.claims
+            .iter()
+            .map(|c| {
+                (
+                    doc.numbers[c.number as usize].value,
+                    c.claimant.map(name),
+                    c.stance,
+                    c.via.iter().map(|&e| name(e)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_withdrawn_figure_is_retracted_by_who_withdraws_it() {
+        let c = stances("The Orsland Army on Friday withdrew its earlier figure of 800 rebel fighters killed near the dam, saying some units had been counted twice.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1.as_deref(), Some("Orsland Army"));
+        assert_eq!(c[0].2, ClaimStance::Retracted);
+        let c = stances("The Health Office corrected its earlier figure of 45 civilians killed in the shelling, saying the toll was 38.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (Some("Health Office"), ClaimStance::Retracted)
+        );
+        assert_eq!(
+            (c[1].1.as_deref(), c[1].2),
+            (Some("Health Office"), ClaimStance::Asserted)
+        );
+        let c = stances("The Orsland Defence Ministry retracted its claim that 60 protesters had been arrested in the capital.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (Some("Orsland Defence Ministry"), ClaimStance::Retracted)
+        );
+    }
+
+    #[test]
+    fn a_rejected_report_is_denied_and_an_unconfirmed_one_stays_its_owners() {
+        let c = stances("Colonel Ivo Brandt rejected a Merovian claim that at least 70 border guards had died in the ambush.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (Some("Ivo Brandt"), ClaimStance::Denied)
+        );
+        let c = stances("The Orsland Army dismissed reports that about 250 of its soldiers had been killed near the dam.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (Some("Orsland Army"), ClaimStance::Denied)
+        );
+        // the rejecter's own figures are asserted
+        let c = stances("The Orsland Army rejected the claims, saying 15 soldiers had been killed and 30 wounded.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c.iter().all(|x| x.2 == ClaimStance::Asserted), "{c:?}");
+        // the owner named only by its adjective: the country the adjective names
+        let c = stances("Colonel Ivo Brandt neither confirmed nor denied a Merovian statement that 33 sailors had been captured.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (Some("Merovia"), ClaimStance::Unconfirmed)
+        );
+        // … or the document's own entity for it
+        let c = stances("Talks with Ukraine stalled on Monday. Colonel Ivo Brandt neither confirmed nor denied a Ukrainian statement that 33 sailors had been captured.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (Some("Ukraine"), ClaimStance::Unconfirmed)
+        );
+        let c =
+            stances("Ruth Amsel neither confirmed nor denied that 40 soldiers had been killed.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (None, ClaimStance::Unconfirmed)
+        );
+        // … and says nothing of the sentence before
+        let c = stances("Nine guards were killed in the raid, the Orsland Army said. Ruth Amsel neither confirmed nor denied that the camp fell.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].2, ClaimStance::Asserted);
+        let c = stances("The Orsland Navy neither confirmed nor denied reports that 33 sailors had been captured.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].1.as_deref(), c[0].2),
+            (None, ClaimStance::Unconfirmed)
+        );
+    }
+
+    #[test]
+    fn according_to_after_the_cue_relays_the_figure() {
+        let c = stances("At least 40 guards died in the raid, the Border Bureau said on Friday, according to two aides.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1.as_deref(), Some("Border Bureau"));
+        assert_eq!(c[0].3, vec!["two aides".to_string()]);
+    }
+
+    #[test]
+    fn an_aside_after_the_cue_keeps_the_claimant() {
+        let c = stances("Some 90 fighters were killed in the clashes, the Orsland Defence Ministry said on Monday, its first tally of the war.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1.as_deref(), Some("Orsland Defence Ministry"));
     }
 
     #[test]

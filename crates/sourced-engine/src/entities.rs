@@ -61,6 +61,41 @@ const DATE_WORDS: &[&str] = &[
     "Dec.",
 ];
 
+/// Number words that open a sentence ("Twelve soldiers were killed"): never the start of a
+/// name, so "Twelve Valorian" does not become a person.
+const CARDINAL_CAPS: &[&str] = &[
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+    "Twenty",
+    "Thirty",
+    "Forty",
+    "Fifty",
+    "Sixty",
+    "Seventy",
+    "Eighty",
+    "Ninety",
+    "Hundreds",
+    "Thousands",
+    "Dozens",
+    "Several",
+];
+
 struct Candidate {
     /// Token range of the name proper (titles stripped).
     a: usize,
@@ -114,6 +149,7 @@ fn find_candidates(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<Candi
         // a date word never starts a name, even where it acts like a subject ("The Kremlin on
         // Monday declined ...": "Monday" would otherwise pass as a lone speaker)
         if DATE_WORDS.contains(&word)
+            || at_start && CARDINAL_CAPS.contains(&word)
             || w.common_caps.contains_key(word)
                 && !w.names.contains_key(word)
                 && (at_start || FUNCTION_CAPS.contains(&word))
@@ -588,8 +624,16 @@ fn link(doc: &mut Doc, cands: Vec<Candidate>) {
                 // or carries a role.
                 let next = doc.tokens.get(c.b).map(|_| doc.tok(c.b)).unwrap_or("");
                 let prev = if c.a > 0 { doc.tok(c.a - 1) } else { "" };
-                let speaks =
-                    w.is(next, class::CUE) || matches!(prev, "said" | "says" | "according");
+                // "a Ruthenian claim", "the Ruthenian statement": an adjective before a
+                // report noun, not someone who speaks
+                let adjective = matches!(prev, "a" | "an")
+                    || prev.eq_ignore_ascii_case("the")
+                        && matches!(
+                            next,
+                            "claim" | "claims" | "statement" | "report" | "reports" | "account"
+                        );
+                let speaks = !adjective
+                    && (w.is(next, class::CUE) || matches!(prev, "said" | "says" | "according"));
                 if !(speaks || c.role.is_some()) {
                     continue;
                 }
@@ -764,6 +808,28 @@ mod tests {
     fn date_words_are_not_speakers() {
         let doc = run("The ministry on Monday declined to comment.");
         assert!(doc.entities.iter().all(|e| e.name != "Monday"));
+    }
+
+    #[test]
+    fn sentence_initial_number_words_are_not_names() {
+        let doc = run("Fourteen Ostrian sailors drowned. Eleven Marovian fishermen were hurt.");
+        assert!(
+            doc.entities
+                .iter()
+                .all(|e| !e.name.starts_with("Fourteen") && !e.name.starts_with("Eleven")),
+            "{:?}",
+            doc.entities
+        );
+    }
+
+    #[test]
+    fn an_adjective_before_a_report_noun_is_not_a_speaker() {
+        let doc = run("She rejected a Ruthenian claim that the bridge fell.");
+        assert!(
+            doc.entities.iter().all(|e| e.name != "Ruthenian"),
+            "{:?}",
+            doc.entities
+        );
     }
 
     #[test]

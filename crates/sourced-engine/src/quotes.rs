@@ -2786,6 +2786,16 @@ fn clause_follows(doc: &Doc, mut from: usize, end: usize) -> bool {
     if a >= end || tok_is(doc, a, ",") {
         return false;
     }
+    // "…, the ministry said on Sunday, its first count", "…, the office said in a report,
+    // warning that …": after the circumstance's comma, an aside or a participial report
+    if a > from && tok_is(doc, a - 1, ",") && !tok_is(doc, a, "that") {
+        let stop = (a..end)
+            .find(|&k| doc.tok(k) == "," || doc.tokens[k].kind == TokKind::Terminal)
+            .unwrap_or(end);
+        if after_trailing_cue(doc, from, end).is_some() || !has_verb(doc, a, stop) {
+            return false;
+        }
+    }
     // "On its website, the party vows to …": an infinitive report
     let intent = from > 0
         && is_cue_at(doc, from - 1).is_some_and(|l| INTENT_LEMMAS.contains(&l))
@@ -3012,7 +3022,17 @@ fn speech_clause(
             let mut q = content_quote(doc, content, cue, Some(np));
             let (speaker, sspan) = (q.speaker, q.speaker_span);
             nest_inner_report(doc, &mut q, content, used);
+            // "…, the agency said on Tuesday, according to two lawmakers": they relayed it
+            let relay = trailing_according(doc, cue.1, r.end);
+            if let Some(src) = relay {
+                let (via, vspan) = resolve_speaker(doc, src);
+                if let Some(v) = via.filter(|&v| q.speaker != Some(v) && !q.via.contains(&v)) {
+                    q.via.push(v);
+                }
+                q.via_text.push(vspan);
+            }
             if let Some(c2) = resumed_content(doc, cue.1, r.end)
+                .filter(|_| relay.is_none())
                 .and_then(|a2| trim_content(doc, a2, clause_end(doc, a2, r.end)))
             {
                 let part = span_of(doc, c2.0, c2.1);
@@ -5948,13 +5968,32 @@ fn trailing_subject(doc: &Doc, s0: usize, cue: usize) -> Option<((usize, usize),
     None
 }
 
+/// After a trailing cue, the source that relayed the report: "…, the agency said on
+/// Tuesday, according to two lawmakers" → "two lawmakers" (LEDGER: `via`).
+fn trailing_according(doc: &Doc, from: usize, end: usize) -> Option<(usize, usize)> {
+    let k = (from..end.min(from + 8))
+        .take_while(|&k| {
+            doc.tokens[k].kind != TokKind::Terminal
+                && (doc.tok(k) == "," || is_cue_at(doc, k).is_none())
+        })
+        .find(|&k| {
+            doc.tok(k) == "," && tok_is(doc, k + 1, "according") && tok_is(doc, k + 2, "to")
+        })?;
+    let a = k + 3;
+    let stop = (a..end)
+        .find(|&j| matches!(doc.tokens[j].kind, TokKind::Terminal) || doc.tok(j) == ",")
+        .unwrap_or(end);
+    subject_after(doc, a, stop).or_else(|| (stop > a && stop - a <= 20).then_some((a, stop)))
+}
+
 /// After a trailing cue: a participial second report ("…, adding that …").
 fn after_trailing_cue(doc: &Doc, from: usize, end: usize) -> Option<(usize, (usize, usize))> {
     let mut k = from;
     while k < end && k < from + 6 {
         if doc.tok(k) == "," && k + 1 < end {
             if let Some(l) = is_cue_at(doc, k + 1) {
-                if doc.tok(k + 1).ends_with("ing") && !WEAK_LEMMAS.contains(&l) {
+                if doc.tok(k + 1).ends_with("ing") && l != "according" && !WEAK_LEMMAS.contains(&l)
+                {
                     return Some((k + 2, (k + 1, k + 2)));
                 }
             }
@@ -6191,6 +6230,45 @@ mod tests {
 
     fn has(found: &[(String, String)], content: &str, speaker: &str) -> bool {
         found.iter().any(|(c, s)| c == content && s == speaker)
+    }
+
+    #[test]
+    fn according_to_after_a_trailing_cue_is_the_relay() {
+        let text = "At least 40 guards died, the bureau said on Friday, according to two aides.";
+        let doc = extract(text, Meta::default(), Options { keep_text: true });
+        assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
+        let q = &doc.quotes[0];
+        assert_eq!(doc.slice(q.span), "At least 40 guards died");
+        assert_eq!(
+            q.via_text.iter().map(|s| doc.slice(*s)).collect::<Vec<_>>(),
+            vec!["two aides"]
+        );
+    }
+
+    #[test]
+    fn an_aside_after_a_trailing_cue_is_no_content() {
+        let found = quotes_of(
+            "Some 90 fighters died in the clashes, the Orsland Defence Ministry said on Monday, its first tally of the war.",
+        );
+        assert!(
+            has(
+                &found,
+                "Some 90 fighters died in the clashes",
+                "the Orsland Defence Ministry"
+            ),
+            "{found:?}"
+        );
+        let found = quotes_of(
+            "About 2,000 people have fled the district, the Relief Office said in a report on Monday, warning that camps were full.",
+        );
+        assert!(
+            has(
+                &found,
+                "About 2,000 people have fled the district",
+                "the Relief Office"
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
