@@ -448,15 +448,39 @@ fn conflicts_pair_incompatible_figures_from_different_sources() {
 fn sources_group_reports_by_origin_and_summary_picks_traceable_figures() {
     for mut b in backends("provenance") {
         let s = &mut b.store;
-        s.write(ledger(FIRST_REPORT, Some("https://karst-news.example/a1"), "2031-05-05"), "a1")
-            .unwrap();
+        s.write(
+            ledger(
+                FIRST_REPORT,
+                Some("https://karst-news.example/a1"),
+                "2031-05-05",
+            ),
+            "a1",
+        )
+        .unwrap();
         let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
-        s.write(ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"), "copy")
-            .unwrap();
-        s.write(ledger(VALORIAN_REPORT, Some("https://valoria.example/b"), "2031-05-08"), "b")
-            .unwrap();
-        s.write(ledger(LATER_REPORT, Some("https://monitor.example/c"), "2031-05-10"), "c")
-            .unwrap();
+        s.write(
+            ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
+            "copy",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                VALORIAN_REPORT,
+                Some("https://valoria.example/b"),
+                "2031-05-08",
+            ),
+            "b",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                LATER_REPORT,
+                Some("https://monitor.example/c"),
+                "2031-05-10",
+            ),
+            "c",
+        )
+        .unwrap();
         let killed = |s: &mut Store| {
             s.claims(&ClaimFilter {
                 measure: Some("killed".into()),
@@ -465,7 +489,10 @@ fn sources_group_reports_by_origin_and_summary_picks_traceable_figures() {
             .unwrap()
         };
         let claims = killed(s);
-        let forty = claims.iter().find(|c| c.value == 40.0 && c.dup_of.is_none()).unwrap();
+        let forty = claims
+            .iter()
+            .find(|c| c.value == 40.0 && c.dup_of.is_none())
+            .unwrap();
         let p = s.sources(&forty.id).unwrap();
         assert_eq!(p.independent_sources(), 2, "{}: {p:#?}", b.name);
         let own = &p.origins[0];
@@ -475,23 +502,50 @@ fn sources_group_reports_by_origin_and_summary_picks_traceable_figures() {
             own.reports[0].path.last().map(String::as_str),
             Some("karst-news.example")
         );
-        assert!(p.origins[1].reports.iter().all(|r| r.value == 35.0), "{}: {p:#?}", b.name);
+        assert!(
+            p.origins[1].reports.iter().all(|r| r.value == 35.0),
+            "{}: {p:#?}",
+            b.name
+        );
 
         // Asking about the wire copy's claim gives the original's provenance.
-        let copy = claims.iter().find(|c| c.value == 40.0 && c.dup_of.is_some()).unwrap();
-        assert_eq!(s.sources(&copy.id).unwrap().origins, p.origins, "{}", b.name);
-        assert!(matches!(s.sources("nope:c1"), Err(StoreError::NotFound { .. })));
+        let copy = claims
+            .iter()
+            .find(|c| c.value == 40.0 && c.dup_of.is_some())
+            .unwrap();
+        assert_eq!(
+            s.sources(&copy.id).unwrap().origins,
+            p.origins,
+            "{}",
+            b.name
+        );
+        assert!(matches!(
+            s.sources("nope:c1"),
+            Err(StoreError::NotFound { .. })
+        ));
 
         let months = s
             .summary("Valorian soldiers", "killed", sourced_store::Period::Month)
             .unwrap();
         assert_eq!(months.len(), 1, "{}: {months:#?}", b.name);
         let m = &months[0];
-        assert_eq!((m.period.as_str(), m.reports, m.origins), ("2031-05", 3, 3), "{}", b.name);
+        assert_eq!(
+            (m.period.as_str(), m.reports, m.origins),
+            ("2031-05", 3, 3),
+            "{}",
+            b.name
+        );
         assert_eq!((m.low.value, m.high.value), (12.0, 40.0), "{}", b.name);
         // 40 and 35 each have two origins behind them; the later report is the best figure,
         // and the lower of the two the conservative one.
-        assert_eq!((m.best.value, m.conservative.value), (35.0, 35.0), "{}", b.name);
-        assert!(claims.iter().any(|c| c.id == m.low.claim_id && c.value == 12.0));
+        assert_eq!(
+            (m.best.value, m.conservative.value),
+            (35.0, 35.0),
+            "{}",
+            b.name
+        );
+        assert!(claims
+            .iter()
+            .any(|c| c.id == m.low.claim_id && c.value == 12.0));
     }
 }
