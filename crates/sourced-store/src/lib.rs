@@ -128,6 +128,15 @@ impl Store {
         query::conflicts(self.conn.as_mut(), subject, window_days)
     }
 
+    /// A page of claims in id order after `after`, for exports.
+    pub fn claims_page(
+        &mut self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<ClaimRow>, StoreError> {
+        query::claims_page(self.conn.as_mut(), after, limit)
+    }
+
     /// The independent origins behind a claim's figure and the path of every report.
     pub fn sources(&mut self, claim_id: &str) -> Result<Provenance, StoreError> {
         provenance::sources(self.conn.as_mut(), claim_id)

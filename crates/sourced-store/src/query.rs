@@ -49,6 +49,9 @@ pub struct ClaimRow {
     pub claimant_key: Option<String>,
     #[serde(skip)]
     pub cites_key: Option<String>,
+    /// The later claim in which the same origin withdrew this figure, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retracted_by: Option<String>,
 }
 
 /// Reports further apart than this do not corroborate each other: casualty figures grow, and
@@ -59,7 +62,8 @@ impl ClaimRow {
     /// False for a figure the claimant denies, retracts or will not confirm: such a report
     /// neither corroborates nor contradicts anything.
     pub fn asserts_figure(&self) -> bool {
-        !matches!(self.stance.as_str(), "denied" | "retracted" | "unconfirmed")
+        self.retracted_by.is_none()
+            && !matches!(self.stance.as_str(), "denied" | "retracted" | "unconfirmed")
     }
 
     /// Where the figure comes from, for counting independent sources: the first source the
@@ -146,6 +150,7 @@ pub(crate) fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
         same_as: text(next()),
         claimant_key: text(next()),
         cites_key: text(next()),
+        retracted_by: None,
     })
 }
 
@@ -231,6 +236,54 @@ pub(crate) fn claims(
         .collect()
 }
 
+/// Marks each claim that its own origin later withdrew: a claim with stance `retracted`, the
+/// same measure and figure, from the same origin, dated the same day or later. `claims` must
+/// share one subject.
+pub(crate) fn mark_retracted(claims: &mut [ClaimRow]) {
+    let retractions: Vec<(String, String, f64, String, Option<String>)> = claims
+        .iter()
+        .filter(|c| c.stance == "retracted")
+        .map(|c| {
+            (
+                c.id.clone(),
+                c.origin(),
+                c.value,
+                c.measure.clone(),
+                c.date.clone(),
+            )
+        })
+        .collect();
+    if retractions.is_empty() {
+        return;
+    }
+    for c in claims.iter_mut().filter(|c| c.stance != "retracted") {
+        let origin = c.origin();
+        c.retracted_by = retractions
+            .iter()
+            .find(|(_, o, v, m, date)| {
+                *o == origin && *v == c.value && *m == c.measure && *date >= c.date
+            })
+            .map(|(id, ..)| id.clone());
+    }
+}
+
+/// Up to `limit` claims in id order after `after` (keyset pagination: an export reads the
+/// whole ledger a page at a time, in constant memory).
+pub(crate) fn claims_page(
+    conn: &mut dyn Connection,
+    after: Option<&str>,
+    limit: usize,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id
+         WHERE c.id > $1 ORDER BY c.id LIMIT $2"
+    );
+    conn.query(&sql, &[after.unwrap_or("").into(), limit.into()])?
+        .into_iter()
+        .map(claim_row)
+        .collect()
+}
+
 /// Every report of `measure` for `subject`, oldest first. Restatements inside one article
 /// (`same_as`) are left out, and a syndicated copy is folded into the row of the document it
 /// copies when it reports the same figure, so one wire story is one row.
@@ -261,10 +314,11 @@ pub(crate) fn timeline_for_keys(
         placeholders(2, params.len())
     );
     let rows = conn.query(&sql, &params)?;
-    let claims = rows
+    let mut claims = rows
         .into_iter()
         .map(claim_row)
         .collect::<Result<Vec<_>, _>>()?;
+    mark_retracted(&mut claims);
     // A copy's claim folds into the row of the same figure in the document it copies,
     // wherever that row sorts (a copy can carry the same date and sort first).
     let folds_into = |claim: &ClaimRow| -> Option<usize> {
@@ -396,11 +450,21 @@ pub(crate) fn conflicts(
     sql.push_str(
         " ORDER BY c.subject_key, c.measure, COALESCE(c.date, ''), c.doc_id, c.span_start",
     );
-    let mut claims = Vec::new();
+    let mut keys = Vec::new();
+    let mut rows = Vec::new();
     for mut row in conn.query(&sql, &params)? {
-        let key = row.pop().and_then(Value::into_string).unwrap_or_default();
-        claims.push((key, claim_row(row)?));
+        keys.push(row.pop().and_then(Value::into_string).unwrap_or_default());
+        rows.push(claim_row(row)?);
     }
+    let mut start = 0;
+    while start < rows.len() {
+        let end = (start..rows.len())
+            .find(|&i| keys[i] != keys[start])
+            .unwrap_or(rows.len());
+        mark_retracted(&mut rows[start..end]);
+        start = end;
+    }
+    let claims: Vec<(String, ClaimRow)> = keys.into_iter().zip(rows).collect();
     let day = |c: &ClaimRow| c.date.as_deref().and_then(days_from_iso);
     let days: Vec<Option<i64>> = claims.iter().map(|(_, c)| day(c)).collect();
     let origins: Vec<String> = claims.iter().map(|(_, c)| c.origin()).collect();

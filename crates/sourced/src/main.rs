@@ -4,6 +4,7 @@ mod eval_cmd;
 mod extract_cmd;
 mod ingest_cmd;
 mod query_cmd;
+mod report_cmd;
 mod table;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,12 @@ enum Command {
     Timeline(query_cmd::TimelineArgs),
     /// Incompatible figures for the same subject and measure, side by side with evidence.
     Conflicts(query_cmd::ConflictsArgs),
+    /// The independent origins behind one claim's figure, and the path of every report.
+    Sources(report_cmd::SourcesArgs),
+    /// Low / best / high and the most conservative credible figure per period.
+    Summary(report_cmd::SummaryArgs),
+    /// Every stored claim with its document's metadata, as CSV or JSONL.
+    Export(report_cmd::ExportArgs),
     /// Measure throughput on a corpus: words/s per stage and peak memory.
     Bench(bench_cmd::BenchArgs),
     /// Score against gold data: precision, recall, F1.
@@ -49,11 +56,27 @@ fn main() -> ExitCode {
         Command::Claims(args) => query_cmd::claims(args),
         Command::Timeline(args) => query_cmd::timeline(args),
         Command::Conflicts(args) => query_cmd::conflicts(args),
+        Command::Sources(args) => report_cmd::sources(args),
+        Command::Summary(args) => report_cmd::summary(args),
+        Command::Export(args) => report_cmd::export(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Bench(args) => bench_cmd::run(args),
     };
     match result {
         Ok(code) => code,
+        // `sourced export | head` closes the pipe early: that is the reader's choice, not an
+        // error to report.
+        Err(e)
+            if e.chain().any(|c| {
+                let broken = Some(std::io::ErrorKind::BrokenPipe);
+                c.downcast_ref::<std::io::Error>().map(|io| io.kind()) == broken
+                    || c.downcast_ref::<serde_json::Error>()
+                        .and_then(|j| j.io_error_kind())
+                        == broken
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("sourced: {e:#}");
             ExitCode::from(2)

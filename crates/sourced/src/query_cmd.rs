@@ -26,7 +26,11 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
-    fn format(&self) -> Format {
+    pub fn new(db: String, format: Option<Format>) -> DbArgs {
+        DbArgs { db, format }
+    }
+
+    pub fn format(&self) -> Format {
         self.format.unwrap_or(if io::stdout().is_terminal() {
             Format::Table
         } else {
@@ -35,7 +39,7 @@ impl DbArgs {
     }
 
     /// Opens an existing ledger; a query never creates an empty database by accident.
-    fn open(&self) -> Result<Store> {
+    pub fn open(&self) -> Result<Store> {
         let is_url = self.db.starts_with("postgres://") || self.db.starts_with("postgresql://");
         if !is_url && !std::path::Path::new(&self.db).exists() {
             anyhow::bail!(
@@ -128,7 +132,7 @@ pub fn conflicts(args: ConflictsArgs) -> Result<ExitCode> {
                     let side = |x: &ClaimRow| {
                         vec![
                             x.date.clone().unwrap_or_default(),
-                            figure(x),
+                            figure(x.value, x.value_hi, &x.qualifier),
                             source(x),
                             x.outlet.clone().unwrap_or_default(),
                             x.evidence.clone(),
@@ -161,8 +165,8 @@ pub fn write_conflicts_table(out: &mut impl Write, found: &[Conflict]) -> io::Re
             "\n{}, {}: {} vs {} ({} days apart{})",
             c.subject,
             c.measure,
-            figure(&c.a),
-            figure(&c.b),
+            figure(c.a.value, c.a.value_hi, &c.a.qualifier),
+            figure(c.b.value, c.b.value_hi, &c.b.qualifier),
             c.days_apart,
             match c.repeats {
                 0 => String::new(),
@@ -174,7 +178,7 @@ pub fn write_conflicts_table(out: &mut impl Write, found: &[Conflict]) -> io::Re
                 out,
                 "  {:<10}  {:<16}  {}  [{}]",
                 x.date.as_deref().unwrap_or("?"),
-                figure(x),
+                figure(x.value, x.value_hi, &x.qualifier),
                 clip(&source(x), 48),
                 x.outlet.as_deref().unwrap_or("?")
             )?;
@@ -223,7 +227,7 @@ pub fn claims(args: ClaimsArgs) -> Result<ExitCode> {
                     vec![
                         c.id.clone(),
                         c.date.clone().unwrap_or_default(),
-                        figure(c),
+                        figure(c.value, c.value_hi, &c.qualifier),
                         c.measure.clone(),
                         clip(c.subject.as_deref().unwrap_or("-"), 24),
                         clip(c.claimant_name.as_deref().unwrap_or("(narration)"), 24),
@@ -289,8 +293,10 @@ pub fn write_timeline_table(
                 0 => c.outlet.clone().unwrap_or_default(),
                 n => format!("{} (+{n} copies)", c.outlet.as_deref().unwrap_or("")),
             };
-            let mut shown = figure(c);
-            if c.stance != "asserted" {
+            let mut shown = figure(c.value, c.value_hi, &c.qualifier);
+            if c.retracted_by.is_some() {
+                shown = format!("{shown} (withdrawn later)");
+            } else if c.stance != "asserted" {
                 shown = format!("{shown} ({})", c.stance);
             }
             vec![
@@ -310,7 +316,7 @@ pub fn write_timeline_table(
 }
 
 /// "about 300", "more than 3,000", "11,000–12,000", as a reader would write it.
-fn figure(c: &ClaimRow) -> String {
+pub fn figure(value: f64, value_hi: Option<f64>, qualifier: &str) -> String {
     let n = |v: f64| {
         let s = format!("{v}");
         let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
@@ -327,9 +333,9 @@ fn figure(c: &ClaimRow) -> String {
             format!("{grouped}.{frac}")
         }
     };
-    let v = n(c.value);
-    match (c.qualifier.as_str(), c.value_hi) {
-        (_, Some(hi)) if hi != c.value => format!("{v}–{}", n(hi)),
+    let v = n(value);
+    match (qualifier, value_hi) {
+        (_, Some(hi)) if hi != value => format!("{v}–{}", n(hi)),
         ("approx", _) => format!("about {v}"),
         ("more_than", _) => format!("more than {v}"),
         ("at_least", _) => format!("at least {v}"),
@@ -340,7 +346,7 @@ fn figure(c: &ClaimRow) -> String {
     }
 }
 
-const CLAIM_CSV_HEADER: [&str; 16] = [
+pub const CLAIM_CSV_HEADER: [&str; 16] = [
     "id",
     "date",
     "value",
@@ -359,7 +365,7 @@ const CLAIM_CSV_HEADER: [&str; 16] = [
     "doc_id",
 ];
 
-fn claim_csv(c: &ClaimRow) -> Vec<String> {
+pub fn claim_csv(c: &ClaimRow) -> Vec<String> {
     vec![
         c.id.clone(),
         c.date.clone().unwrap_or_default(),
@@ -381,31 +387,40 @@ fn claim_csv(c: &ClaimRow) -> Vec<String> {
 }
 
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
-fn write_csv(
+pub fn write_csv(
     out: &mut impl Write,
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> io::Result<()> {
-    let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
-        let mut first = true;
-        for cell in cells {
-            if !first {
-                out.write_all(b",")?;
-            }
-            first = false;
-            if cell.contains([',', '"', '\n', '\r']) {
-                write!(out, "\"{}\"", cell.replace('"', "\"\""))?;
-            } else {
-                out.write_all(cell.as_bytes())?;
-            }
-        }
-        out.write_all(b"\r\n")
-    };
-    line(out, &mut header.iter().copied())?;
+    csv_line(out, &mut header.iter().copied())?;
+    write_csv_rows(out, rows)
+}
+
+/// CSV rows without a header (for output written a page at a time).
+pub fn write_csv_rows(
+    out: &mut impl Write,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> io::Result<()> {
     for row in rows {
-        line(out, &mut row.iter().map(String::as_str))?;
+        csv_line(out, &mut row.iter().map(String::as_str))?;
     }
     Ok(())
+}
+
+fn csv_line(out: &mut impl Write, cells: &mut dyn Iterator<Item = &str>) -> io::Result<()> {
+    let mut first = true;
+    for cell in cells {
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        if cell.contains([',', '"', '\n', '\r']) {
+            write!(out, "\"{}\"", cell.replace('"', "\"\""))?;
+        } else {
+            out.write_all(cell.as_bytes())?;
+        }
+    }
+    out.write_all(b"\r\n")
 }
 
 fn check_date(date: &str) -> Result<()> {

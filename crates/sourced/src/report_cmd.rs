@@ -1,0 +1,258 @@
+//! `sourced sources`, `sourced summary` and `sourced export`: provenance of one figure, the
+//! per-period view of a figure's history, and the whole ledger as a file.
+
+use crate::query_cmd::{figure, write_csv, DbArgs, Format, CLAIM_CSV_HEADER};
+use crate::table::{clip, write_rows};
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use sourced_store::{Period, PeriodSummary, Provenance};
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct SourcesArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// A claim id as `sourced claims` lists it (e.g. 3f2a9c01b7de4d55:c2).
+    claim: String,
+}
+
+pub fn sources(args: SourcesArgs) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let p = store.sources(&args.claim)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.db.format() {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &p)?;
+            writeln!(out)?;
+        }
+        Format::Csv => write_csv(
+            &mut out,
+            &[
+                "origin", "claim_id", "date", "figure", "path", "copies", "evidence",
+            ],
+            p.origins.iter().flat_map(|o| {
+                o.reports.iter().map(|r| {
+                    vec![
+                        o.origin.clone(),
+                        r.claim_id.clone(),
+                        r.date.clone().unwrap_or_default(),
+                        figure(r.value, r.value_hi, &r.qualifier),
+                        r.path.join(" → "),
+                        r.copies.join("; "),
+                        r.evidence.clone(),
+                    ]
+                })
+            }),
+        )?,
+        Format::Table => write_sources_table(&mut out, &p)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_sources_table(out: &mut impl Write, p: &Provenance) -> io::Result<()> {
+    let c = &p.claim;
+    writeln!(
+        out,
+        "{}: {} {}, {} ({} independent origin{})",
+        c.id,
+        figure(c.value, c.value_hi, &c.qualifier),
+        c.measure,
+        c.subject.as_deref().unwrap_or("?"),
+        p.independent_sources(),
+        if p.independent_sources() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    )?;
+    for (i, origin) in p.origins.iter().enumerate() {
+        writeln!(out, "\n{}. {}", i + 1, origin.origin)?;
+        for r in &origin.reports {
+            let copies = match r.copies.len() {
+                0 => String::new(),
+                _ => format!("  (copied by {})", r.copies.join(", ")),
+            };
+            writeln!(
+                out,
+                "   {:<10}  {:<14}  {}{copies}",
+                r.date.as_deref().unwrap_or("?"),
+                figure(r.value, r.value_hi, &r.qualifier),
+                r.path.join(" → ")
+            )?;
+            writeln!(out, "               “{}”", clip(&r.evidence, 100))?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Who is counted.
+    subject: String,
+    /// What happened to them.
+    measure: String,
+    /// How to group the reports by date.
+    #[arg(long, value_enum, default_value = "month")]
+    period: PeriodArg,
+}
+
+pub fn summary(args: SummaryArgs) -> Result<ExitCode> {
+    let period = match args.period {
+        PeriodArg::Day => Period::Day,
+        PeriodArg::Month => Period::Month,
+        PeriodArg::Year => Period::Year,
+    };
+    let mut store = args.db.open()?;
+    let rows = store.summary(&args.subject, &args.measure, period)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.db.format() {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => write_csv(
+            &mut out,
+            &[
+                "period",
+                "reports",
+                "origins",
+                "low",
+                "low_claim",
+                "best",
+                "best_claim",
+                "high",
+                "high_claim",
+                "conservative",
+                "conservative_claim",
+            ],
+            rows.iter().map(|r| {
+                let mut cells = vec![
+                    r.period.clone(),
+                    r.reports.to_string(),
+                    r.origins.to_string(),
+                ];
+                for p in [&r.low, &r.best, &r.high, &r.conservative] {
+                    cells.push(p.value.to_string());
+                    cells.push(p.claim_id.clone());
+                }
+                cells
+            }),
+        )?,
+        Format::Table => write_summary_table(&mut out, &args.subject, &args.measure, &rows)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_summary_table(
+    out: &mut impl Write,
+    subject: &str,
+    measure: &str,
+    rows: &[PeriodSummary],
+) -> io::Result<()> {
+    writeln!(out, "{subject}, {measure}: low / best / high per period")?;
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let pick = |p: &sourced_store::Pick| format!("{} ({})", p.value, clip(&p.source, 24));
+            vec![
+                r.period.clone(),
+                r.reports.to_string(),
+                r.origins.to_string(),
+                pick(&r.low),
+                pick(&r.best),
+                pick(&r.high),
+                pick(&r.conservative),
+            ]
+        })
+        .collect();
+    write_rows(
+        out,
+        &[
+            "period",
+            "reports",
+            "origins",
+            "low",
+            "best",
+            "high",
+            "conservative",
+        ],
+        &table,
+    )?;
+    writeln!(
+        out,
+        "(`--format json` names the claim behind every figure; `sourced sources ID` traces it)"
+    )
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The ledger: a SQLite file, or a postgres:// URL.
+    #[arg(long, default_value = sourced_store::DEFAULT_DB, env = "SOURCED_DB")]
+    db: String,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: ExportFormat,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+/// Every claim with its document's metadata, a page at a time (memory stays flat).
+pub fn export(args: ExportArgs) -> Result<ExitCode> {
+    let db = DbArgs::new(args.db, None);
+    let mut store = db.open()?;
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
+            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+        ),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = io::BufWriter::new(sink);
+    if args.format == ExportFormat::Csv {
+        write_csv(&mut out, &CLAIM_CSV_HEADER, std::iter::empty())?;
+    }
+    let mut after: Option<String> = None;
+    let mut written = 0usize;
+    loop {
+        let page = store.claims_page(after.as_deref(), 5_000)?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id.clone());
+        match args.format {
+            ExportFormat::Jsonl => {
+                for c in &page {
+                    serde_json::to_writer(&mut out, c)?;
+                    writeln!(out)?;
+                }
+            }
+            ExportFormat::Csv => crate::query_cmd::write_csv_rows(
+                &mut out,
+                page.iter().map(crate::query_cmd::claim_csv),
+            )?,
+        }
+        written += page.len();
+    }
+    out.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!("{written} claims → {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
