@@ -267,6 +267,48 @@ pub(crate) fn mark_retracted(claims: &mut [ClaimRow]) {
     }
 }
 
+/// Replaces claimant and cited-source keys that are known aliases ("nis") by the key of the
+/// entity they name ("national intelligence service"), so origins meet across documents
+/// stored before the alias was learnt.
+pub(crate) fn canonical_keys(
+    conn: &mut dyn Connection,
+    claims: &mut [ClaimRow],
+) -> Result<(), StoreError> {
+    let mut keys: Vec<&str> = claims
+        .iter()
+        .flat_map(|c| [c.claimant_key.as_deref(), c.cites_key.as_deref()])
+        .flatten()
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let mut map: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    // In chunks: both databases cap the number of parameters of one statement.
+    for chunk in keys.chunks(500) {
+        let sql = format!(
+            "SELECT alias, key FROM entity_aliases WHERE alias IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let params: Vec<Value> = chunk.iter().map(|k| Value::from(*k)).collect();
+        for row in conn.query(&sql, &params)? {
+            let mut it = row.into_iter();
+            if let (Some(Value::Text(alias)), Some(Value::Text(key))) = (it.next(), it.next()) {
+                map.insert(alias, key);
+            }
+        }
+    }
+    for c in claims.iter_mut() {
+        for key in [&mut c.claimant_key, &mut c.cites_key] {
+            if let Some(canonical) = key.as_ref().and_then(|k| map.get(k)) {
+                *key = Some(canonical.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Up to `limit` claims in id order after `after` (keyset pagination: an export reads the
 /// whole ledger a page at a time, in constant memory).
 pub(crate) fn claims_page(
@@ -318,6 +360,7 @@ pub(crate) fn timeline_for_keys(
         .into_iter()
         .map(claim_row)
         .collect::<Result<Vec<_>, _>>()?;
+    canonical_keys(conn, &mut claims)?;
     mark_retracted(&mut claims);
     // A copy's claim folds into the row of the same figure in the document it copies,
     // wherever that row sorts (a copy can carry the same date and sort first).
@@ -456,6 +499,7 @@ pub(crate) fn conflicts(
         keys.push(row.pop().and_then(Value::into_string).unwrap_or_default());
         rows.push(claim_row(row)?);
     }
+    canonical_keys(conn, &mut rows)?;
     let mut start = 0;
     while start < rows.len() {
         let end = (start..rows.len())

@@ -67,6 +67,14 @@ CREATE TABLE entities (
 );
 CREATE INDEX entities_key ON entities(key);
 
+-- Proper other names of an entity ("NIS" for the National Intelligence Service), learnt from
+-- every document that gives both: a document that only says "NIS" still meets the others.
+-- The first document to teach an alias wins.
+CREATE TABLE entity_aliases (
+    alias TEXT PRIMARY KEY,
+    key   TEXT NOT NULL
+);
+
 CREATE TABLE quotes (
     doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     id           TEXT NOT NULL,

@@ -179,6 +179,16 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
             .map(|e| entity_key(&e.name))
     };
     for e in &ledger.entities {
+        let key = entity_key(&e.name);
+        for alias in e.aliases.iter().filter(|a| is_proper_alias(a)) {
+            let alias = entity_key(alias);
+            if !alias.is_empty() && alias != key {
+                conn.execute(
+                    "INSERT INTO entity_aliases (alias, key) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                    &[alias.into(), key.clone().into()],
+                )?;
+            }
+        }
         conn.execute(
             "INSERT INTO entities (doc_id, id, name, key, kind, role, aliases, mentions,
                  stands_for, stands_for_name)
@@ -287,6 +297,16 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
         )?;
     }
     Ok(())
+}
+
+/// "NIS", "Seoul's spy agency": a name, not a description ("the agency") or a pronoun.
+fn is_proper_alias(alias: &str) -> bool {
+    let first = alias.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(
+            first,
+            "The" | "A" | "An" | "He" | "She" | "It" | "They" | "This" | "That"
+        )
 }
 
 /// `published` as given ("2025-03-14 20:30:26Z", "2025-03-14") → "2025-03-14" when it starts

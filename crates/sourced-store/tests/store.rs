@@ -549,3 +549,38 @@ fn sources_group_reports_by_origin_and_summary_picks_traceable_figures() {
             .any(|c| c.id == m.low.claim_id && c.value == 12.0));
     }
 }
+
+#[test]
+fn an_acronym_learnt_later_joins_the_origin_it_names() {
+    for mut b in backends("aliases") {
+        let s = &mut b.store;
+        // The acronym alone first, the full name with the acronym a day later.
+        s.write(
+            ledger(
+                "The KIA said on Monday that more than 90 Valorian soldiers were killed near Olst.",
+                Some("https://first.example/1"),
+                "2031-05-05",
+            ),
+            "1",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                "The Karstan Intelligence Agency (KIA) said on Tuesday that at least 100 \
+                 Valorian soldiers were killed near Olst.",
+                Some("https://second.example/2"),
+                "2031-05-06",
+            ),
+            "2",
+        )
+        .unwrap();
+        let rows = s.timeline("Valorian soldiers", "killed").unwrap();
+        assert_eq!(rows.len(), 2, "{}: {rows:#?}", b.name);
+        // One agency behind both figures: one independent source, not two.
+        assert!(
+            rows.iter().all(|r| r.independent_sources == 1),
+            "{}: {rows:#?}",
+            b.name
+        );
+    }
+}
