@@ -1498,13 +1498,18 @@ fn is_fragment(doc: &Doc, open: usize, end: usize) -> bool {
         return false;
     }
     let prev = doc.tok(open - 1);
-    if matches!(prev, ":" | "," | "—" | "–") {
+    // a spaced hyphen (" - ") is a dash too
+    if matches!(prev, ":" | ",") || doc.tokens[open - 1].kind == TokKind::Dash {
         // "X said: “...”" or "X said, “...”" or "As X put it, “...”"
         let back = open.saturating_sub(8).max(s0);
         if (back..open).any(|i| is_cue_at(doc, i).is_some() || put_it_at(doc, i)) {
             return false;
         }
         if prev == ":" {
+            return false;
+        }
+        // "… was thin – “We need details,” she said – and …": an interjected quotation
+        if doc.tokens[open - 1].kind == TokKind::Dash && interjected_quotation(doc, open) {
             return false;
         }
     }
@@ -2852,12 +2857,25 @@ fn trim_content(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)>
     {
         a += 1;
     }
-    while b > a
-        && matches!(
-            doc.tokens[b - 1].kind,
-            TokKind::Terminal | TokKind::Punct | TokKind::Dash
-        )
-    {
+    loop {
+        while b > a
+            && matches!(
+                doc.tokens[b - 1].kind,
+                TokKind::Terminal | TokKind::Punct | TokKind::Dash
+            )
+        {
+            b -= 1;
+        }
+        // a closing mark that closes no quotation (the end of a pasted excerpt) is not
+        // part of the content
+        let stray = b > a + 1
+            && doc.tokens[b - 1].kind == TokKind::CloseQuote
+            && doc
+                .quoted_at(doc.tokens[b - 2].span.start())
+                .is_none_or(|q| doc.quoted[q].end_tok as usize != b);
+        if !stray {
+            break;
+        }
         b -= 1;
     }
     let words = (a..b)
@@ -5383,6 +5401,17 @@ fn clause_end(doc: &Doc, a: usize, end: usize) -> usize {
         {
             return if doc.tok(k - 1) == "even" { k - 1 } else { k };
         }
+        // "… was thin – “We need details,” she said – and …": a quotation with an
+        // attribution of its own between dashes interrupts the report
+        if depth == 0
+            && k > a + 2
+            && k + 2 < end
+            && doc.tokens[k].kind == TokKind::Dash
+            && doc.tokens[k + 1].kind == TokKind::OpenQuote
+            && interjected_quotation(doc, k + 1)
+        {
+            return k;
+        }
         // "… – Lee saying he was “pleased” and Kim calling it …": a dash before an absolute
         // clause whose own subject reports
         if depth == 0
@@ -5531,6 +5560,18 @@ fn quoted_subordinate_report(doc: &Doc, a: usize, k: usize, end: usize) -> bool 
         && (v + 1..end.min(v + 12))
             .take_while(|&m| doc.tok(m) != "," && doc.tokens[m].kind != TokKind::Terminal)
             .any(|m| doc.tokens[m].kind == TokKind::OpenQuote)
+}
+
+/// The quotation opening at `open` is followed by an attribution with a speaker of its own
+/// (`“…,” she said`).
+fn interjected_quotation(doc: &Doc, open: usize) -> bool {
+    doc.quoted_at(doc.tokens[open].span.end())
+        .map(|q| &doc.quoted[q])
+        .is_some_and(|q| {
+            q.open_tok as usize == open
+                && !q.unclosed
+                && attribution_after(doc, q.end_tok as usize).is_some_and(|a| a.np.is_some())
+        })
 }
 
 /// After a quotation, the dash at `d` opens the reporter's aside: no quotation follows in
@@ -7645,6 +7686,71 @@ mod tests {
         assert_eq!(
             speaker_of(&q, "raise the levy").as_deref(),
             Some(""),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_between_spaced_hyphens_has_its_own_speaker() {
+        let text = "Kim suggested that the city's new transit plan was weak - \"Again, we need \
+                    to see the details,\" she said - and charged that Lee would hurt the law.";
+        let q = quotes_of(text);
+        assert!(
+            has(&q, "Again, we need to see the details,", "she"),
+            "{q:?}"
+        );
+        // the report stops at the dash before the interjected quotation
+        assert!(
+            has(&q, "the city's new transit plan was weak", "Kim"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_pasted_excerpt_yields_its_inner_quotations() {
+        // straight marks wrapping a paragraph that quotes in typographic marks
+        let text = "The mayor spoke on Monday.\n\n\"“We will rebuild the port,” Mayor Ruiz \
+                    said before adding that funds were short.\"";
+        let q = quotes_of(text);
+        assert!(has(&q, "We will rebuild the port,", "Ruiz"), "{q:?}");
+        assert!(has(&q, "funds were short", "Ruiz"), "{q:?}");
+        // an excerpt continued in the next paragraph (left open)
+        let text = "The Ledger's reporter wrote:\n\n\"The first time she saw the bridge, the \
+                    engineer called it a “disgrace,” and he walked away.\n\nThe hall emptied.";
+        let q = quotes_of(text);
+        assert!(has(&q, "it a “disgrace,”", "the engineer"), "{q:?}");
+        // single marks inside double ones are an ordinary nested quotation
+        let q = quotes_of("“He told me, ‘Stay home,’ and I did,” Lee said.");
+        assert!(
+            has(&q, "He told me, ‘Stay home,’ and I did,", "Lee"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_elided_decade_opens_no_quotation() {
+        for mark in ["'", "’"] {
+            let text = format!(
+                "Lee, who has covered casinos since the late {mark}70s, was blunt: \"It will \
+                 close,\" Lee predicted. \"The market is gone.\""
+            );
+            let q = quotes_of(&text);
+            assert!(
+                q.iter()
+                    .any(|(c, s)| c.starts_with("It will close,") && s == "Lee"),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_right_mark_opening_a_paragraph_opens_a_quotation() {
+        let text = "The critic liked the debate.\n\n” … he answered every charge with a calm \
+                    few could match,” Barr wrote.";
+        let q = quotes_of(text);
+        assert!(
+            q.iter()
+                .any(|(c, s)| c.trim_start().starts_with("… he answered") && s == "Barr"),
             "{q:?}"
         );
     }

@@ -123,55 +123,82 @@ pub fn segment(doc: &mut Doc) {
 /// quotation ("if I asked ‘em,”) does not keep the quotation open. An opening mark left
 /// unclosed runs to the end of its paragraph: the news convention for quotations continued
 /// in the next paragraph.
+///
+/// A paragraph wrapped whole in straight double marks that holds quotations in typographic
+/// double marks (`"“We will win,” Lee said before leaving."`), or the other way round, is
+/// a pasted excerpt of another text, not one speaker's words (a nested quotation takes
+/// single marks): its inner quotations are the regions, and the excerpt's own words are
+/// read as narrative.
 pub fn pair_quotation_marks(
     text: &str,
     tokens: &[Token],
     paragraphs: &[Span],
 ) -> Vec<crate::doc::Quoted> {
     use crate::doc::Quoted;
-    // a single mark is one ‘ ’ ` ' (a doubled '' is a double mark)
-    let single = |t: &Token| {
+    // 0: a single mark (‘ ’ ` '; a doubled '' is a double mark), 1: a straight double
+    // mark (" or ''), 2: a typographic double mark
+    let style = |t: &Token| {
         let s = &text.as_bytes()[t.span.start()..t.span.end()];
-        s == b"'" || s == b"`" || s == "‘".as_bytes() || s == "’".as_bytes()
+        if s == b"'" || s == b"`" || s == "‘".as_bytes() || s == "’".as_bytes() {
+            0u8
+        } else if s[0] == b'"' || s[0] == b'\'' {
+            1
+        } else {
+            2
+        }
     };
     let mut out = Vec::new();
     let mut t = 0;
-    let mut stack: Vec<(usize, bool)> = Vec::new();
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    // quotations right inside an outer one in the other double-mark style
+    let mut pasted: Vec<Quoted> = Vec::new();
     for para in paragraphs {
         let first = t;
         while t < tokens.len() && tokens[t].span.end <= para.end {
             t += 1;
         }
         stack.clear();
+        pasted.clear();
         for i in first..t {
             match tokens[i].kind {
-                TokKind::OpenQuote => stack.push((i, single(&tokens[i]))),
+                TokKind::OpenQuote => stack.push((i, style(&tokens[i]))),
                 TokKind::CloseQuote if !stack.is_empty() => {
-                    let kind = single(&tokens[i]);
+                    let kind = style(&tokens[i]);
                     // the nearest open mark of the same kind, else the innermost one
                     let at = stack
                         .iter()
-                        .rposition(|&(_, s)| s == kind)
+                        .rposition(|&(_, s)| (s == 0) == (kind == 0))
                         .unwrap_or(stack.len() - 1);
-                    let open_at = stack[at].0;
+                    let (open_at, open_style) = stack[at];
                     stack.truncate(at);
+                    let region = Quoted {
+                        inner: Span {
+                            start: tokens[open_at].span.end,
+                            end: tokens[i].span.start,
+                        },
+                        open_tok: open_at as u32,
+                        end_tok: i as u32 + 1,
+                        unclosed: false,
+                    };
                     if stack.is_empty() {
-                        out.push(Quoted {
-                            inner: Span {
-                                start: tokens[open_at].span.end,
-                                end: tokens[i].span.start,
-                            },
-                            open_tok: open_at as u32,
-                            end_tok: i as u32 + 1,
-                            unclosed: false,
-                        });
+                        if !pasted.is_empty() && tokens[open_at].is(flag::PARA_START) && i + 1 == t
+                        {
+                            out.append(&mut pasted);
+                        } else {
+                            out.push(region);
+                        }
+                        pasted.clear();
+                    } else if at == 1 && open_style != 0 && open_style + stack[0].1 == 3 {
+                        pasted.push(region);
                     }
                 }
                 _ => {}
             }
         }
         if let Some(&(open_at, _)) = stack.first() {
-            if open_at + 1 < t {
+            if !pasted.is_empty() && tokens[open_at].is(flag::PARA_START) {
+                out.append(&mut pasted);
+            } else if open_at + 1 < t {
                 out.push(Quoted {
                     inner: Span {
                         start: tokens[open_at].span.end,
@@ -256,6 +283,14 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
             // "Trump‘s": a left mark glued to a word is a mistyped apostrophe, not a quotation
             i += clen + 1;
             kind = TokKind::Word;
+        } else if (c == '’' || c == '\'')
+            && bytes
+                .get(i + clen..i + clen + 3)
+                .is_some_and(|d| d[0].is_ascii_digit() && d[1].is_ascii_digit() && d[2] == b's')
+        {
+            // "the late ’70s": the mark stands for the elided century, it opens no quotation
+            i += clen;
+            kind = TokKind::Punct;
         } else if is_quote_char(c) {
             // Two straight apostrophes ('') are a double quotation mark in some archives.
             // Three ('''), with a single quotation open, close the single one first.
@@ -273,6 +308,8 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>, paragraphs: &mut Vec<Span>) {
                 // opens ("so ”appeared"): mistyped marks, read by position
                 '“' if !after_space && before_space && next.is_some() => TokKind::CloseQuote,
                 '”' if after_space && !before_space && prev.is_some() => TokKind::OpenQuote,
+                // a paragraph never opens by closing a quotation: "” … he said it,” Lee wrote"
+                '”' if para_start => TokKind::OpenQuote,
                 '“' | '„' | '«' | '‹' => TokKind::OpenQuote,
                 '”' | '»' | '›' | '‟' => TokKind::CloseQuote,
                 '‘' | '`' => {
