@@ -180,6 +180,33 @@ fn matching_subjects(conn: &mut dyn Connection, subject: &str) -> Result<Vec<Str
         .collect())
 }
 
+/// Adds `AND c.subject_key IN (…)` for the keys matching `subject` (nothing for `None`).
+/// False when no stored subject matches: the query can only return nothing.
+fn restrict_to_subject(
+    conn: &mut dyn Connection,
+    subject: Option<&str>,
+    sql: &mut String,
+    params: &mut Vec<Value>,
+) -> Result<bool, StoreError> {
+    let Some(subject) = subject else {
+        return Ok(true);
+    };
+    let first = params.len() + 1;
+    params.extend(
+        matching_subjects(conn, subject)?
+            .into_iter()
+            .map(Value::from),
+    );
+    if params.len() < first {
+        return Ok(false);
+    }
+    sql.push_str(&format!(
+        " AND c.subject_key IN ({})",
+        placeholders(first, params.len())
+    ));
+    Ok(true)
+}
+
 /// "$from, $from+1, …, $to".
 fn placeholders(from: usize, to: usize) -> String {
     (from..=to)
@@ -196,15 +223,8 @@ pub(crate) fn claims(
         "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1"
     );
     let mut params: Vec<Value> = Vec::new();
-    if let Some(s) = &filter.subject {
-        params.extend(matching_subjects(conn, s)?.into_iter().map(Value::from));
-        if params.is_empty() {
-            return Ok(Vec::new());
-        }
-        sql.push_str(&format!(
-            " AND c.subject_key IN ({})",
-            placeholders(1, params.len())
-        ));
+    if !restrict_to_subject(conn, filter.subject.as_deref(), &mut sql, &mut params)? {
+        return Ok(Vec::new());
     }
     let mut add = |sql: &mut String, clause: &str, value: Value| {
         params.push(value);
@@ -480,15 +500,8 @@ pub(crate) fn conflicts(
            AND c.subject_key <> ''"
     );
     let mut params: Vec<Value> = Vec::new();
-    if let Some(s) = subject {
-        params.extend(matching_subjects(conn, s)?.into_iter().map(Value::from));
-        if params.is_empty() {
-            return Ok(Vec::new());
-        }
-        sql.push_str(&format!(
-            " AND c.subject_key IN ({})",
-            placeholders(1, params.len())
-        ));
+    if !restrict_to_subject(conn, subject, &mut sql, &mut params)? {
+        return Ok(Vec::new());
     }
     sql.push_str(
         " ORDER BY c.subject_key, c.measure, COALESCE(c.date, ''), c.doc_id, c.span_start",

@@ -71,6 +71,44 @@ invented,\" army spokeswoman Ilse Marek said.";
 const LATER_REPORT: &str = "An independent monitoring group said on Friday that more than 35 \
 Valorian soldiers were killed near Drevna last week, citing hospital records.";
 
+/// The first report, its wire copy (last paragraph cut), the Valorian army's lower count three days
+/// later, and the monitor's figure two days after that.
+fn write_four_reports(s: &mut Store) {
+    s.write(
+        ledger(
+            FIRST_REPORT,
+            Some("https://karst-news.example/a1"),
+            "2031-05-05",
+        ),
+        "a1",
+    )
+    .unwrap();
+    let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
+    s.write(
+        ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
+        "copy",
+    )
+    .unwrap();
+    s.write(
+        ledger(
+            VALORIAN_REPORT,
+            Some("https://valoria.example/b"),
+            "2031-05-08",
+        ),
+        "b",
+    )
+    .unwrap();
+    s.write(
+        ledger(
+            LATER_REPORT,
+            Some("https://monitor.example/c"),
+            "2031-05-10",
+        ),
+        "c",
+    )
+    .unwrap();
+}
+
 #[test]
 fn a_document_is_stored_once_and_its_rows_are_queryable() {
     for mut b in backends("stored_once") {
@@ -243,39 +281,7 @@ fn an_edited_article_is_a_revision_and_a_wire_copy_is_a_duplicate() {
 fn the_timeline_folds_copies_and_counts_independent_sources() {
     for mut b in backends("timeline") {
         let s = &mut b.store;
-        s.write(
-            ledger(
-                FIRST_REPORT,
-                Some("https://karst-news.example/a1"),
-                "2031-05-05",
-            ),
-            "a1",
-        )
-        .unwrap();
-        let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
-        s.write(
-            ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
-            "copy",
-        )
-        .unwrap();
-        s.write(
-            ledger(
-                VALORIAN_REPORT,
-                Some("https://valoria.example/b"),
-                "2031-05-08",
-            ),
-            "b",
-        )
-        .unwrap();
-        s.write(
-            ledger(
-                LATER_REPORT,
-                Some("https://monitor.example/c"),
-                "2031-05-10",
-            ),
-            "c",
-        )
-        .unwrap();
+        write_four_reports(s);
 
         let rows = s.timeline("Valorian soldiers", "killed").unwrap();
         let figures: Vec<(f64, &str)> = rows
@@ -372,39 +378,7 @@ fn reopening_keeps_the_data_and_foreign_databases_are_refused() {
 fn conflicts_pair_incompatible_figures_from_different_sources() {
     for mut b in backends("conflicts") {
         let s = &mut b.store;
-        s.write(
-            ledger(
-                FIRST_REPORT,
-                Some("https://karst-news.example/a1"),
-                "2031-05-05",
-            ),
-            "a1",
-        )
-        .unwrap();
-        let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
-        s.write(
-            ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
-            "copy",
-        )
-        .unwrap();
-        s.write(
-            ledger(
-                VALORIAN_REPORT,
-                Some("https://valoria.example/b"),
-                "2031-05-08",
-            ),
-            "b",
-        )
-        .unwrap();
-        s.write(
-            ledger(
-                LATER_REPORT,
-                Some("https://monitor.example/c"),
-                "2031-05-10",
-            ),
-            "c",
-        )
-        .unwrap();
+        write_four_reports(s);
 
         let found = s.conflicts(Some("Valorian soldiers"), 14).unwrap();
         let mut pairs: Vec<(f64, f64)> = found
@@ -448,39 +422,7 @@ fn conflicts_pair_incompatible_figures_from_different_sources() {
 fn sources_group_reports_by_origin_and_summary_picks_traceable_figures() {
     for mut b in backends("provenance") {
         let s = &mut b.store;
-        s.write(
-            ledger(
-                FIRST_REPORT,
-                Some("https://karst-news.example/a1"),
-                "2031-05-05",
-            ),
-            "a1",
-        )
-        .unwrap();
-        let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;
-        s.write(
-            ledger(trimmed, Some("https://wire.example/x"), "2031-05-05"),
-            "copy",
-        )
-        .unwrap();
-        s.write(
-            ledger(
-                VALORIAN_REPORT,
-                Some("https://valoria.example/b"),
-                "2031-05-08",
-            ),
-            "b",
-        )
-        .unwrap();
-        s.write(
-            ledger(
-                LATER_REPORT,
-                Some("https://monitor.example/c"),
-                "2031-05-10",
-            ),
-            "c",
-        )
-        .unwrap();
+        write_four_reports(s);
         let killed = |s: &mut Store| {
             s.claims(&ClaimFilter {
                 measure: Some("killed".into()),
