@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -86,9 +86,14 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let (item_tx, item_rx) = sync_channel::<(usize, Item, u64)>(jobs * 64);
     let (done_tx, done_rx) = sync_channel::<(usize, Extracted, u64)>(jobs * 64);
 
+    // The reader stays at most this many documents ahead of the writer, so the documents
+    // held in flight (and in the writer's reordering buffer) are bounded even when one huge
+    // document holds up the order.
+    let window = Arc::new(Window::new(jobs * 64 + batch_size));
     let reader = {
         let files = files.clone();
-        thread::spawn(move || read_all(&files, &item_tx))
+        let window = Arc::clone(&window);
+        thread::spawn(move || read_all(&files, &item_tx, &window))
     };
     let item_rx = Arc::new(Mutex::new(item_rx));
     let workers: Vec<_> = (0..jobs)
@@ -101,7 +106,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     drop(done_tx);
 
     let mut summary = Summary::default();
-    let result = write_in_order(&mut store, &done_rx, batch_size, &progress, &mut summary);
+    let result = write_in_order(
+        &mut store,
+        &done_rx,
+        &window,
+        batch_size,
+        &progress,
+        &mut summary,
+    );
+    window.close();
     // On a write error the channels close as this thread stops receiving; the threads end.
     drop(done_rx);
     for w in workers {
@@ -185,9 +198,52 @@ fn is_article_file(path: &Path) -> bool {
 
 /// Reads every file, numbering documents in order. Each item carries the input bytes it
 /// accounts for, so the progress bar advances by file size.
-fn read_all(files: &[(PathBuf, u64)], tx: &SyncSender<(usize, Item, u64)>) {
+/// How far the reader may run ahead of the writer.
+struct Window {
+    size: usize,
+    /// Documents the writer has taken in order; `usize::MAX` once it stopped.
+    done: Mutex<usize>,
+    moved: Condvar,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            size,
+            done: Mutex::new(0),
+            moved: Condvar::new(),
+        }
+    }
+
+    /// Blocks until document `seq` may be sent.
+    fn wait_for(&self, seq: usize) {
+        let Ok(mut done) = self.done.lock() else {
+            return;
+        };
+        while seq >= done.saturating_add(self.size) {
+            match self.moved.wait(done) {
+                Ok(d) => done = d,
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn advance(&self, done: usize) {
+        if let Ok(mut d) = self.done.lock() {
+            *d = done;
+        }
+        self.moved.notify_all();
+    }
+
+    fn close(&self) {
+        self.advance(usize::MAX);
+    }
+}
+
+fn read_all(files: &[(PathBuf, u64)], tx: &SyncSender<(usize, Item, u64)>, window: &Window) {
     let mut seq = 0;
     let mut send = |item: Item, bytes: u64| {
+        window.wait_for(seq);
         let ok = tx.send((seq, item, bytes)).is_ok();
         seq += 1;
         ok
@@ -260,6 +316,7 @@ fn work(rx: &Mutex<Receiver<(usize, Item, u64)>>, tx: &SyncSender<(usize, Extrac
 fn write_in_order(
     store: &mut Store,
     rx: &Receiver<(usize, Extracted, u64)>,
+    window: &Window,
     batch_size: usize,
     progress: &ProgressBar,
     summary: &mut Summary,
@@ -280,6 +337,7 @@ fn write_in_order(
         }
         while let Some((item, bytes)) = pending.remove(&next) {
             next += 1;
+            window.advance(next);
             batch_bytes += bytes;
             match item {
                 Extracted::Doc(doc) => batch.push(*doc),
@@ -299,6 +357,13 @@ fn write_in_order(
             last_write = Instant::now();
         }
         if closed {
+            // Everything sent has arrived; a gap means a worker died with a document in hand.
+            if !pending.is_empty() {
+                anyhow::bail!(
+                    "internal error: {} documents after #{next} were extracted but not stored",
+                    pending.len()
+                );
+            }
             return Ok(());
         }
     }
