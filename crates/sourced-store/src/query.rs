@@ -347,7 +347,8 @@ pub(crate) fn claims_page(
 }
 
 /// Every report of `measure` for `subject`, oldest first. Restatements inside one article
-/// (`same_as`) are left out, and a syndicated copy is folded into the row of the document it
+/// (`same_as`) and superseded revisions of an edited article (its latest text speaks) are
+/// left out, and a syndicated copy is folded into the row of the document it
 /// copies when it reports the same figure, so one wire story is one row.
 pub(crate) fn timeline(
     conn: &mut dyn Connection,
@@ -372,6 +373,7 @@ pub(crate) fn timeline_for_keys(
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id
          WHERE c.measure = $1 AND c.subject_key IN ({}) AND c.same_as IS NULL
+           AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.revision_of = d.id)
          ORDER BY COALESCE(c.date, ''), d.ingested_at, c.doc_id, c.span_start",
         placeholders(2, params.len())
     );
@@ -497,6 +499,7 @@ pub(crate) fn conflicts(
     let mut sql = format!(
         "SELECT {CLAIM_COLUMNS}, c.subject_key FROM claims c JOIN documents d ON d.id = c.doc_id
          WHERE d.dup_of IS NULL AND c.same_as IS NULL AND c.subject_key IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.revision_of = d.id)
            AND c.subject_key <> ''"
     );
     let mut params: Vec<Value> = Vec::new();
