@@ -115,7 +115,17 @@ impl Store {
         subject: &str,
         measure: &str,
     ) -> Result<Vec<TimelineRow>, StoreError> {
-        query::timeline(self.conn.as_mut(), subject, measure)
+        query::timeline(self.conn.as_mut(), subject, measure, None)
+    }
+
+    /// The timeline of the reports whose place, evidence or title mention `place`.
+    pub fn timeline_at(
+        &mut self,
+        subject: &str,
+        measure: &str,
+        place: Option<&str>,
+    ) -> Result<Vec<TimelineRow>, StoreError> {
+        query::timeline(self.conn.as_mut(), subject, measure, place)
     }
 
     /// Incompatible figures for the same subject and measure reported at most `window_days`
@@ -125,7 +135,17 @@ impl Store {
         subject: Option<&str>,
         window_days: i64,
     ) -> Result<Vec<Conflict>, StoreError> {
-        query::conflicts(self.conn.as_mut(), subject, window_days)
+        query::conflicts(self.conn.as_mut(), subject, None, window_days)
+    }
+
+    /// Conflicts among the reports whose place, evidence or title mention `place`.
+    pub fn conflicts_at(
+        &mut self,
+        subject: Option<&str>,
+        place: Option<&str>,
+        window_days: i64,
+    ) -> Result<Vec<Conflict>, StoreError> {
+        query::conflicts(self.conn.as_mut(), subject, place, window_days)
     }
 
     /// A page of claims in id order after `after`, for exports.
@@ -147,9 +167,10 @@ impl Store {
         &mut self,
         subject: &str,
         measure: &str,
+        place: Option<&str>,
         period: Period,
     ) -> Result<Vec<PeriodSummary>, StoreError> {
-        let rows = self.timeline(subject, measure)?;
+        let rows = self.timeline_at(subject, measure, place)?;
         Ok(provenance::summary(&rows, period))
     }
 

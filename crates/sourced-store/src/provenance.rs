@@ -118,7 +118,7 @@ pub(crate) fn sources(conn: &mut dyn Connection, claim_id: &str) -> Result<Prove
             claim,
         });
     };
-    let timeline = timeline_for_keys(conn, vec![key], &claim.measure)?;
+    let timeline = timeline_for_keys(conn, vec![key], &claim.measure, None)?;
     // The claim may sit in a wire copy folded into the original's row, or be a restatement
     // (same_as): then the row it belongs to speaks for it.
     let own = timeline

@@ -16,6 +16,8 @@ pub struct ClaimFilter {
     pub measure: Option<String>,
     /// Matches claimants whose key contains this name's key.
     pub claimant: Option<String>,
+    /// Place, evidence or title mentions this (case-blind).
+    pub place: Option<String>,
     /// ISO dates, inclusive.
     pub since: Option<String>,
     pub until: Option<String>,
@@ -207,6 +209,20 @@ fn restrict_to_subject(
     Ok(true)
 }
 
+/// Restricts to claims whose place, evidence sentence or document title mention `place`
+/// (case-blind), bound as `parameter` ("$3"): "people killed" in Somalia, not in Pakistan.
+fn place_clause(parameter: &str) -> String {
+    format!(
+        " AND (LOWER(COALESCE(c.place, '')) LIKE {parameter} ESCAPE '\\'
+              OR LOWER(c.evidence) LIKE {parameter} ESCAPE '\\'
+              OR LOWER(COALESCE(d.title, '')) LIKE {parameter} ESCAPE '\\')"
+    )
+}
+
+fn place_pattern(place: &str) -> Value {
+    contains_pattern(&place.to_lowercase()).into()
+}
+
 /// "$from, $from+1, …, $to".
 fn placeholders(from: usize, to: usize) -> String {
     (from..=to)
@@ -239,6 +255,9 @@ pub(crate) fn claims(
             " AND c.claimant_key LIKE $? ESCAPE '\\'",
             contains_pattern(&entity_key(c)).into(),
         );
+    }
+    if let Some(p) = &filter.place {
+        add(&mut sql, &place_clause("$?"), place_pattern(p));
     }
     if let Some(d) = &filter.since {
         add(&mut sql, " AND c.date >= $?", d.into());
@@ -354,9 +373,10 @@ pub(crate) fn timeline(
     conn: &mut dyn Connection,
     subject: &str,
     measure: &str,
+    place: Option<&str>,
 ) -> Result<Vec<TimelineRow>, StoreError> {
     let keys = matching_subjects(conn, subject)?;
-    timeline_for_keys(conn, keys, measure)
+    timeline_for_keys(conn, keys, measure, place)
 }
 
 /// The timeline of the claims whose subject key is one of `keys`.
@@ -364,18 +384,24 @@ pub(crate) fn timeline_for_keys(
     conn: &mut dyn Connection,
     keys: Vec<String>,
     measure: &str,
+    place: Option<&str>,
 ) -> Result<Vec<TimelineRow>, StoreError> {
     let mut params: Vec<Value> = vec![measure.into()];
     params.extend(keys.into_iter().map(Value::from));
     if params.len() == 1 {
         return Ok(Vec::new());
     }
+    let mut where_place = String::new();
+    if let Some(p) = place {
+        params.push(place_pattern(p));
+        where_place = place_clause(&format!("${}", params.len()));
+    }
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id
          WHERE c.measure = $1 AND c.subject_key IN ({}) AND c.same_as IS NULL
-           AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.revision_of = d.id)
+           AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.revision_of = d.id){where_place}
          ORDER BY COALESCE(c.date, ''), d.ingested_at, c.doc_id, c.span_start",
-        placeholders(2, params.len())
+        placeholders(2, params.len() - usize::from(place.is_some()))
     );
     let rows = conn.query(&sql, &params)?;
     let mut claims = rows
@@ -494,6 +520,7 @@ pub struct Conflict {
 pub(crate) fn conflicts(
     conn: &mut dyn Connection,
     subject: Option<&str>,
+    place: Option<&str>,
     window_days: i64,
 ) -> Result<Vec<Conflict>, StoreError> {
     let mut sql = format!(
@@ -505,6 +532,10 @@ pub(crate) fn conflicts(
     let mut params: Vec<Value> = Vec::new();
     if !restrict_to_subject(conn, subject, &mut sql, &mut params)? {
         return Ok(Vec::new());
+    }
+    if let Some(p) = place {
+        params.push(place_pattern(p));
+        sql.push_str(&place_clause(&format!("${}", params.len())));
     }
     sql.push_str(
         " ORDER BY c.subject_key, c.measure, COALESCE(c.date, ''), c.doc_id, c.span_start",

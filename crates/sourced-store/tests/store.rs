@@ -420,6 +420,15 @@ fn conflicts_pair_incompatible_figures_from_different_sources() {
             "{}",
             b.name
         );
+        // Scoped to a place the reports mention, the same conflicts; to another, none.
+        let at_drevna = s
+            .conflicts_at(Some("Valorian soldiers"), Some("DREVNA"), 14)
+            .unwrap();
+        assert_eq!(at_drevna.len(), found.len(), "{}", b.name);
+        assert!(s.conflicts_at(None, Some("Olst"), 14).unwrap().is_empty());
+        let at = |s: &mut Store, place| s.timeline_at("Valorian soldiers", "killed", place);
+        assert_eq!(at(s, Some("drevna")).unwrap().len(), 3, "{}", b.name);
+        assert!(at(s, Some("100% olst")).unwrap().is_empty(), "{}", b.name);
     }
 }
 
@@ -472,7 +481,12 @@ fn sources_group_reports_by_origin_and_summary_picks_traceable_figures() {
         ));
 
         let months = s
-            .summary("Valorian soldiers", "killed", sourced_store::Period::Month)
+            .summary(
+                "Valorian soldiers",
+                "killed",
+                None,
+                sourced_store::Period::Month,
+            )
             .unwrap();
         assert_eq!(months.len(), 1, "{}: {months:#?}", b.name);
         let m = &months[0];

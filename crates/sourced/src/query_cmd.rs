@@ -64,6 +64,9 @@ pub struct ClaimsArgs {
     /// Who asserts the figure (any part of the name).
     #[arg(long)]
     claimant: Option<String>,
+    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
+    #[arg(long)]
+    place: Option<String>,
     /// Reported on or after this ISO date.
     #[arg(long)]
     since: Option<String>,
@@ -83,6 +86,9 @@ pub struct TimelineArgs {
     subject: String,
     /// What happened to them.
     measure: String,
+    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
+    #[arg(long)]
+    place: Option<String>,
 }
 
 #[derive(Args)]
@@ -92,6 +98,9 @@ pub struct ConflictsArgs {
     /// Only this subject (troops, forces and soldiers match alike).
     #[arg(long)]
     subject: Option<String>,
+    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
+    #[arg(long)]
+    place: Option<String>,
     /// Reports further apart than this many days are not compared (figures grow over time).
     #[arg(long, default_value_t = 14)]
     window_days: i64,
@@ -99,7 +108,11 @@ pub struct ConflictsArgs {
 
 pub fn conflicts(args: ConflictsArgs) -> Result<ExitCode> {
     let mut store = args.db.open()?;
-    let found = store.conflicts(args.subject.as_deref(), args.window_days.max(0))?;
+    let found = store.conflicts_at(
+        args.subject.as_deref(),
+        args.place.as_deref(),
+        args.window_days.max(0),
+    )?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.db.format() {
         Format::Json => {
@@ -209,6 +222,7 @@ pub fn claims(args: ClaimsArgs) -> Result<ExitCode> {
         subject: args.subject,
         measure: args.measure,
         claimant: args.claimant,
+        place: args.place,
         since: args.since,
         until: args.until,
         limit: args.limit,
@@ -251,7 +265,7 @@ pub fn claims(args: ClaimsArgs) -> Result<ExitCode> {
 
 pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
     let mut store = args.db.open()?;
-    let rows = store.timeline(&args.subject, &args.measure)?;
+    let rows = store.timeline_at(&args.subject, &args.measure, args.place.as_deref())?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.db.format() {
         Format::Json => {

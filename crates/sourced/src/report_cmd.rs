@@ -104,6 +104,9 @@ pub struct SummaryArgs {
     subject: String,
     /// What happened to them.
     measure: String,
+    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
+    #[arg(long)]
+    place: Option<String>,
     /// How to group the reports by date.
     #[arg(long, value_enum, default_value = "month")]
     period: PeriodArg,
@@ -116,7 +119,7 @@ pub fn summary(args: SummaryArgs) -> Result<ExitCode> {
         PeriodArg::Year => Period::Year,
     };
     let mut store = args.db.open()?;
-    let rows = store.summary(&args.subject, &args.measure, period)?;
+    let rows = store.summary(&args.subject, &args.measure, args.place.as_deref(), period)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.db.format() {
         Format::Json => {
