@@ -51,6 +51,9 @@ pub struct ClaimRow {
     pub claimant_key: Option<String>,
     #[serde(skip)]
     pub cites_key: Option<String>,
+    /// The earlier text of this claim's article, when the outlet edited it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision_of: Option<String>,
     /// The later claim in which the same origin withdrew this figure, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retracted_by: Option<String>,
@@ -113,7 +116,7 @@ pub struct Stats {
 pub(crate) const CLAIM_COLUMNS: &str =
     "c.id, c.date, c.value, c.value_hi, c.qualifier, c.measure, c.subject,
     c.claimant_name, c.cites_name, c.via_name, c.stance, c.text, c.evidence, d.outlet, d.title,
-    d.url, c.doc_id, d.dup_of, c.same_as, c.claimant_key, c.cites_key";
+    d.url, c.doc_id, d.dup_of, c.same_as, c.claimant_key, c.cites_key, d.revision_of";
 
 pub(crate) fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
     let mut it = row.into_iter();
@@ -152,6 +155,7 @@ pub(crate) fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
         same_as: text(next()),
         claimant_key: text(next()),
         cites_key: text(next()),
+        revision_of: text(next()),
         retracted_by: None,
     })
 }

@@ -232,6 +232,12 @@ fn an_edited_article_is_a_revision_and_a_wire_copy_is_a_duplicate() {
         let wounded = b.store.timeline("Valorian soldiers", "wounded").unwrap();
         let figures: Vec<f64> = wounded.iter().map(|r| r.claim.value).collect();
         assert_eq!(figures, [140.0], "{}: {wounded:#?}", b.name);
+        assert_eq!(
+            wounded[0].claim.revision_of.as_deref(),
+            Some(edited_id.as_str()),
+            "{}: the row says its article was edited",
+            b.name
+        );
 
         // A syndicated copy elsewhere, last paragraph trimmed: a near-duplicate of the first.
         let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;

@@ -303,10 +303,13 @@ pub fn write_timeline_table(
         .iter()
         .map(|r| {
             let c = &r.claim;
-            let outlet = match r.copies.len() {
+            let mut outlet = match r.copies.len() {
                 0 => c.outlet.clone().unwrap_or_default(),
                 n => format!("{} (+{n} copies)", c.outlet.as_deref().unwrap_or("")),
             };
+            if c.revision_of.is_some() {
+                outlet.push_str(" (edited)");
+            }
             let mut shown = figure(c.value, c.value_hi, &c.qualifier);
             if c.retracted_by.is_some() {
                 shown = format!("{shown} (withdrawn later)");
