@@ -3,6 +3,7 @@ mod demo_cmd;
 mod eval_cmd;
 mod extract_cmd;
 mod ingest_cmd;
+mod parquet_out;
 mod query_cmd;
 mod report_cmd;
 mod table;
@@ -39,7 +40,7 @@ enum Command {
     Sources(report_cmd::SourcesArgs),
     /// Low / best / high and the most conservative credible figure per period.
     Summary(report_cmd::SummaryArgs),
-    /// Every stored claim with its document's metadata, as CSV or JSONL.
+    /// Every stored claim with its document's metadata, as CSV, JSONL or Parquet.
     Export(report_cmd::ExportArgs),
     /// Measure throughput on a corpus: words/s per stage and peak memory.
     Bench(bench_cmd::BenchArgs),

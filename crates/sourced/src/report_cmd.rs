@@ -205,6 +205,8 @@ fn write_summary_table(
 pub enum ExportFormat {
     Csv,
     Jsonl,
+    /// Needs `--output`: Parquet is a binary file format.
+    Parquet,
 }
 
 #[derive(Args)]
@@ -223,39 +225,72 @@ pub struct ExportArgs {
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
     let db = DbArgs::new(args.db, None);
     let mut store = db.open()?;
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(
-            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
-        ),
-        None => Box::new(io::stdout().lock()),
+    let create = |path: &PathBuf| {
+        File::create(path).with_context(|| format!("{}: cannot create", path.display()))
     };
-    let mut out = io::BufWriter::new(sink);
-    if args.format == ExportFormat::Csv {
-        write_csv(&mut out, &CLAIM_CSV_HEADER, std::iter::empty())?;
-    }
+    let mut sink = match (args.format, &args.output) {
+        (ExportFormat::Parquet, None) => {
+            anyhow::bail!("--format parquet writes a binary file: give it with --output FILE")
+        }
+        (ExportFormat::Parquet, Some(path)) => Sink::Parquet(
+            crate::parquet_out::ParquetClaims::new(io::BufWriter::new(create(path)?))?,
+        ),
+        (format, output) => {
+            let out: Box<dyn Write> = match output {
+                Some(path) => Box::new(create(path)?),
+                None => Box::new(io::stdout().lock()),
+            };
+            let mut out = io::BufWriter::new(out);
+            if format == ExportFormat::Csv {
+                write_csv(&mut out, &CLAIM_CSV_HEADER, std::iter::empty())?;
+            }
+            Sink::Text(out, format)
+        }
+    };
     let mut after: Option<String> = None;
     let mut written = 0usize;
     loop {
         let page = store.claims_page(after.as_deref(), 5_000)?;
         let Some(last) = page.last() else { break };
         after = Some(last.id.clone());
-        match args.format {
-            ExportFormat::Jsonl => {
-                for c in &page {
-                    serde_json::to_writer(&mut out, c)?;
-                    writeln!(out)?;
-                }
-            }
-            ExportFormat::Csv => crate::query_cmd::write_csv_rows(
-                &mut out,
-                page.iter().map(crate::query_cmd::claim_csv),
-            )?,
-        }
+        sink.write_page(&page)?;
         written += page.len();
     }
-    out.flush()?;
+    sink.finish()?;
     if let Some(path) = &args.output {
         eprintln!("{written} claims → {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where an export goes: text formats to a stream, Parquet to a file.
+enum Sink<'a> {
+    Text(io::BufWriter<Box<dyn Write + 'a>>, ExportFormat),
+    Parquet(crate::parquet_out::ParquetClaims<io::BufWriter<File>>),
+}
+
+impl Sink<'_> {
+    fn write_page(&mut self, page: &[sourced_store::ClaimRow]) -> Result<()> {
+        match self {
+            Sink::Text(out, ExportFormat::Jsonl) => {
+                for c in page {
+                    serde_json::to_writer(&mut *out, c)?;
+                    writeln!(out)?;
+                }
+            }
+            Sink::Text(out, _) => {
+                crate::query_cmd::write_csv_rows(out, page.iter().map(crate::query_cmd::claim_csv))?
+            }
+            Sink::Parquet(out) => out.write_page(page)?,
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        match self {
+            Sink::Text(mut out, _) => out.flush()?,
+            Sink::Parquet(out) => out.finish()?,
+        }
+        Ok(())
+    }
 }
