@@ -78,17 +78,24 @@ pub struct ClaimsArgs {
     limit: Option<usize>,
 }
 
+/// One figure's reports: who is counted, what happened to them, optionally where.
+#[derive(Args)]
+pub struct FigureArgs {
+    /// Who is counted.
+    pub subject: String,
+    /// What happened to them.
+    pub measure: String,
+    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
+    #[arg(long)]
+    pub place: Option<String>,
+}
+
 #[derive(Args)]
 pub struct TimelineArgs {
     #[command(flatten)]
     db: DbArgs,
-    /// Who is counted.
-    subject: String,
-    /// What happened to them.
-    measure: String,
-    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
-    #[arg(long)]
-    place: Option<String>,
+    #[command(flatten)]
+    figure: FigureArgs,
 }
 
 #[derive(Args)]
@@ -265,7 +272,8 @@ pub fn claims(args: ClaimsArgs) -> Result<ExitCode> {
 
 pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
     let mut store = args.db.open()?;
-    let rows = store.timeline_at(&args.subject, &args.measure, args.place.as_deref())?;
+    let f = &args.figure;
+    let rows = store.timeline_at(&f.subject, &f.measure, f.place.as_deref())?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.db.format() {
         Format::Json => {
@@ -286,7 +294,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
                 }),
             )?
         }
-        Format::Table => write_timeline_table(&mut out, &args.subject, &args.measure, &rows)?,
+        Format::Table => write_timeline_table(&mut out, &f.subject, &f.measure, &rows)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

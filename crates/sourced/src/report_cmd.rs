@@ -1,7 +1,7 @@
 //! `sourced sources`, `sourced summary` and `sourced export`: provenance of one figure, the
 //! per-period view of a figure's history, and the whole ledger as a file.
 
-use crate::query_cmd::{figure, write_csv, DbArgs, Format, CLAIM_CSV_HEADER};
+use crate::query_cmd::{figure, write_csv, DbArgs, FigureArgs, Format, CLAIM_CSV_HEADER};
 use crate::table::{clip, write_rows};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -100,13 +100,8 @@ pub enum PeriodArg {
 pub struct SummaryArgs {
     #[command(flatten)]
     db: DbArgs,
-    /// Who is counted.
-    subject: String,
-    /// What happened to them.
-    measure: String,
-    /// Only reports whose place, evidence sentence or headline mention this ("Somalia").
-    #[arg(long)]
-    place: Option<String>,
+    #[command(flatten)]
+    figure: FigureArgs,
     /// How to group the reports by date.
     #[arg(long, value_enum, default_value = "month")]
     period: PeriodArg,
@@ -119,7 +114,8 @@ pub fn summary(args: SummaryArgs) -> Result<ExitCode> {
         PeriodArg::Year => Period::Year,
     };
     let mut store = args.db.open()?;
-    let rows = store.summary(&args.subject, &args.measure, args.place.as_deref(), period)?;
+    let f = &args.figure;
+    let rows = store.summary(&f.subject, &f.measure, f.place.as_deref(), period)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.db.format() {
         Format::Json => {
@@ -154,7 +150,7 @@ pub fn summary(args: SummaryArgs) -> Result<ExitCode> {
                 cells
             }),
         )?,
-        Format::Table => write_summary_table(&mut out, &args.subject, &args.measure, &rows)?,
+        Format::Table => write_summary_table(&mut out, &f.subject, &f.measure, &rows)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
