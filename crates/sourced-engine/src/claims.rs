@@ -1707,22 +1707,7 @@ pub fn claims(doc: &mut Doc) {
         out.push(claim);
     }
     for (c, name, span) in new_owners {
-        let id = match doc.entities.iter().position(|e| e.name == name) {
-            Some(i) => i as u32,
-            None => {
-                doc.entities.push(crate::doc::Entity {
-                    name,
-                    kind: EntityKind::Place,
-                    role: None,
-                    aliases: Vec::new(),
-                    stands_for: None,
-                    gender: None,
-                    first: span,
-                });
-                (doc.entities.len() - 1) as u32
-            }
-        };
-        out[c].claimant = Some(id);
+        out[c].claimant = Some(doc.entity_named_or_new(name, EntityKind::Place, span));
     }
     doc.claims = out;
 }

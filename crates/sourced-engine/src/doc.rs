@@ -304,6 +304,28 @@ impl Doc {
     pub fn class(&self, i: usize) -> u32 {
         self.classes.get(i).copied().unwrap_or(0)
     }
+    /// The entity named `name` (case-blind), or a new one of `kind` first seen at `first`.
+    /// For stages that meet a referent the entities stage could not name (a speaking
+    /// description, the country behind "a Karstan claim").
+    pub fn entity_named_or_new(&mut self, name: String, kind: EntityKind, first: Span) -> u32 {
+        if let Some(i) = self
+            .entities
+            .iter()
+            .position(|e| e.name.eq_ignore_ascii_case(&name))
+        {
+            return i as u32;
+        }
+        self.entities.push(Entity {
+            name,
+            kind,
+            role: None,
+            aliases: Vec::new(),
+            stands_for: None,
+            gender: None,
+            first,
+        });
+        (self.entities.len() - 1) as u32
+    }
     /// Index of the sentence containing byte offset `at` (the last one if past the end).
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         if self.sentences.is_empty() {

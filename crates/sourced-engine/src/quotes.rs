@@ -8,7 +8,7 @@
 //! entities and coreference stages left; a phrase that names no entity ("two legislators",
 //! "security sources") becomes a descriptor entity of its own.
 
-use crate::doc::{Doc, Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span, TokKind};
+use crate::doc::{Doc, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span, TokKind};
 use crate::words::{class, words};
 use rustc_hash::FxHashSet;
 
@@ -2485,25 +2485,7 @@ fn descriptor_entity(doc: &mut Doc, np: (usize, usize)) -> u32 {
     } else {
         EntityKind::Person
     };
-    let id = match doc
-        .entities
-        .iter()
-        .position(|e| e.name.eq_ignore_ascii_case(&name))
-    {
-        Some(id) => id as u32,
-        None => {
-            doc.entities.push(Entity {
-                name,
-                kind,
-                role: None,
-                aliases: Vec::new(),
-                stands_for: None,
-                gender: None,
-                first: span,
-            });
-            (doc.entities.len() - 1) as u32
-        }
-    };
+    let id = doc.entity_named_or_new(name, kind, span);
     let pos = doc.mentions.partition_point(|m| m.span < span);
     doc.mentions.insert(
         pos,
