@@ -6,6 +6,7 @@ use crate::qualify::compatible;
 use crate::resolve::{entity_key, subject_key};
 use crate::sql::{Connection, Row, Value};
 use serde::Serialize;
+use sourced_engine::dates::Date;
 
 /// `sourced claims` filters; `None` means any.
 #[derive(Clone, Debug, Default)]
@@ -646,26 +647,16 @@ pub(crate) fn conflicts(
 /// Subject key, measure, origin, value, upper value and qualifier of a reported figure.
 type FigureKey<'a> = (&'a str, &'a str, &'a str, u64, Option<u64>, &'a str);
 
-/// "2031-05-05" → days since 1970-01-01.
+/// "2031-05-05" → days since 1970-01-01; None unless the text starts with an ISO date.
 pub(crate) fn days_from_iso(date: &str) -> Option<i64> {
     let b = date.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let y: i64 = date.get(..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7)?.parse().ok()?;
-    let d: i64 = date.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let year = date.get(0..4)?.parse().ok()?;
+    let month = date.get(5..7)?.parse().ok()?;
+    let day = date.get(8..10)?.parse().ok()?;
+    Date::new(year, month, day).map(Date::to_days)
 }
 
 #[cfg(test)]

@@ -309,21 +309,11 @@ fn is_proper_alias(alias: &str) -> bool {
         )
 }
 
-/// `published` as given ("2025-03-14 20:30:26Z", "2025-03-14") → "2025-03-14" when it starts
-/// with an ISO date; otherwise kept as it is.
+/// `published` as given ("2025-03-14 20:30:26Z", "March 14, 2025") → "2025-03-14" when it
+/// reads as a date; otherwise kept as it is.
 fn iso_date(published: &str) -> String {
-    let b = published.as_bytes();
-    let iso = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit);
-    if iso {
-        published[..10].to_string()
-    } else {
-        published.to_string()
-    }
+    sourced_engine::dates::parse_published(published)
+        .map_or_else(|| published.to_string(), |d| d.to_string())
 }
 
 fn slice_chars(text: &str, span: [usize; 2]) -> String {
