@@ -318,7 +318,7 @@ fn classify(doc: &Doc, a0: usize, b: usize, sent_end: usize, out: &mut Vec<Candi
         cand.kind = None;
     }
     if matches!(cand.kind, Some(EntityKind::Org | EntityKind::Group)) {
-        cand.role = possessive_role(doc, a, b);
+        cand.role = possessive_role(doc, a, b).or_else(|| org_role_after(doc, b, sent_end));
     }
     if cand.kind == Some(EntityKind::Person) && cand.role.is_none() {
         cand.role = role_before(doc, a).or_else(|| role_after(doc, b, sent_end));
@@ -431,6 +431,51 @@ fn possessive_role(doc: &Doc, a: usize, b: usize) -> Option<String> {
         Some(mods) => format!("{possessor} {mods} {body}"),
         None => format!("{possessor} {body}"),
     })
+}
+
+/// "the National Intelligence Service, Seoul’s spy agency, said" → "Seoul’s spy agency":
+/// what an organisation is, said right after its name by its owner (a capitalised
+/// possessive, or a country's adjective) and a body noun. The description must close (a
+/// comma or the sentence's end), so "X, Seoul’s agency for …" adds nothing.
+fn org_role_after(doc: &Doc, b: usize, sent_end: usize) -> Option<String> {
+    if b + 2 >= sent_end || doc.tok(b) != "," {
+        return None;
+    }
+    let mut i = b + 1;
+    if matches!(doc.tok(i), "the" | "a" | "an") {
+        i += 1;
+    }
+    let start = i;
+    let mut j = i;
+    while j < sent_end && j - i < 3 && doc.tokens[j].kind == TokKind::Word && doc.tokens[j].is_cap()
+    {
+        j += 1;
+    }
+    if j == i || FUNCTION_CAPS.contains(&doc.tok(i)) {
+        return None;
+    }
+    let owner = &doc.text[doc.tokens[i].span.start()..doc.tokens[j - 1].span.end()];
+    if matches!(doc.tok(j), "’s" | "'s") {
+        j += 1;
+    } else if !crate::lexicon::is_demonym_adjective(owner) {
+        return None;
+    }
+    // up to three lowercase modifiers, then the body noun
+    let mut head = None;
+    for k in j..(j + 4).min(sent_end) {
+        let t = &doc.tokens[k];
+        if t.kind != TokKind::Word || t.is_cap() {
+            break;
+        }
+        if doc.class(k) & class::ORG_NOUN != 0 {
+            head = Some(k);
+        }
+    }
+    let end = head? + 1;
+    if end < sent_end && !matches!(doc.tok(end), "," | ")" | ";") {
+        return None;
+    }
+    Some(join(doc, start, end).to_string())
 }
 
 /// "Koo Byoungsam, spokesperson of South Korea’s Ministry of Unification that handles ..."
@@ -763,6 +808,23 @@ mod tests {
             entity(&doc, "Ministry of Roads and Bridges").kind,
             EntityKind::Org
         );
+    }
+
+    #[test]
+    fn descriptions_after_an_organisation_name() {
+        let doc = run("The Border Monitoring Agency, Tarvia’s spy agency, said 40 people crossed.");
+        assert_eq!(
+            entity(&doc, "Border Monitoring Agency").role.as_deref(),
+            Some("Tarvia’s spy agency")
+        );
+        let doc = run("The Border Monitoring Agency, the Russian intelligence agency, said so.");
+        assert_eq!(
+            entity(&doc, "Border Monitoring Agency").role.as_deref(),
+            Some("Russian intelligence agency")
+        );
+        let doc =
+            run("The Border Monitoring Agency, Tarvia’s agency for roads and rails, said so.");
+        assert_eq!(entity(&doc, "Border Monitoring Agency").role, None);
     }
 
     #[test]
