@@ -1,5 +1,5 @@
 //! Timeline and conflicts for one subject in a ledger of 1,000,000 claims (100,000 documents,
-//! 1,000 subjects, 400 sources, two years), on SQLite. The ledger is generated once into
+//! 1,000 subjects, 400 sources, two years, each document naming two of 30 places), on SQLite. The ledger is generated once into
 //! `target/bench-ledger-1m.db` and reused; delete the file to rebuild it.
 //!
 //! `cargo bench -p sourced-store --bench queries`
@@ -16,6 +16,9 @@ const SUBJECTS: usize = 1_000;
 const SOURCES: usize = 400;
 const MEASURES: [&str; 5] = ["killed", "wounded", "captured", "displaced", "missing"];
 const QUALIFIERS: [&str; 4] = ["exact", "approx", "more_than", "at_least"];
+/// Places documents name: the event scope of their claims is read from these.
+const PLACES: usize = 30;
+const PLACES_PER_DOCUMENT: usize = 2;
 
 /// "Kestrel Brigade aab troops": letters, because subject keys drop bare numbers.
 fn subject_name(i: usize) -> String {
@@ -50,7 +53,10 @@ impl Lcg {
 
 fn build(path: &PathBuf) -> Store {
     let mut store = Store::open(path.to_str().unwrap()).unwrap();
-    if store.stats().unwrap().claims as usize == DOCUMENTS * CLAIMS_PER_DOCUMENT {
+    let stats = store.stats().unwrap();
+    if stats.claims as usize == DOCUMENTS * CLAIMS_PER_DOCUMENT
+        && stats.entities as usize == DOCUMENTS * PLACES_PER_DOCUMENT
+    {
         return store;
     }
     drop(store);
@@ -88,6 +94,21 @@ fn build(path: &PathBuf) -> Store {
             ],
         )
         .unwrap();
+        for p in 0..PLACES_PER_DOCUMENT {
+            let place = format!("Place {}", rng.next(PLACES));
+            conn.execute(
+                "INSERT INTO entities (doc_id, id, name, key, kind, aliases, mentions)
+                 VALUES ($1, $2, $3, $4, 'place', '[]', $5)",
+                &[
+                    doc_id.clone().into(),
+                    format!("e{p}").into(),
+                    place.clone().into(),
+                    place.to_lowercase().into(),
+                    (3 - p as i64).into(),
+                ],
+            )
+            .unwrap();
+        }
         for c in 0..CLAIMS_PER_DOCUMENT {
             let subject = subject_name(rng.next(SUBJECTS));
             let source = rng.next(SOURCES);

@@ -14,6 +14,7 @@ mod qualify;
 mod query;
 mod resolve;
 mod schema;
+mod scope;
 pub mod sql;
 mod sqlite;
 mod write;
@@ -22,7 +23,7 @@ pub use error::StoreError;
 pub use provenance::{Origin, Period, PeriodSummary, Pick, Provenance, Report};
 pub use qualify::{compatible, Interval};
 pub use query::{ClaimFilter, ClaimRow, Conflict, Stats, TimelineRow, CORROBORATION_WINDOW_DAYS};
-pub use resolve::{entity_key, subject_key};
+pub use resolve::{description_key, entity_key, subject_key};
 pub use write::{Outcome, ToStore};
 
 use sourced_engine::Ledger;

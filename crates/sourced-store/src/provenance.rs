@@ -15,6 +15,7 @@ use crate::query::{
     claim_row, days_from_iso, timeline_for_keys, ClaimRow, TimelineRow, CLAIM_COLUMNS,
     CORROBORATION_WINDOW_DAYS,
 };
+use crate::scope::scopes;
 use crate::sql::{Connection, Value};
 use serde::Serialize;
 
@@ -109,6 +110,8 @@ pub(crate) fn sources(conn: &mut dyn Connection, claim_id: &str) -> Result<Prove
             copies: Vec::new(),
             copy_outlets: Vec::new(),
             independent_sources: 1,
+            places: Vec::new(),
+            scope: Default::default(),
         };
         return Ok(Provenance {
             origins: vec![Origin {
@@ -135,6 +138,13 @@ pub(crate) fn sources(conn: &mut dyn Connection, claim_id: &str) -> Result<Prove
                 .position(|r| Some(&r.claim.id) == claim.same_as.as_ref())
         });
     let anchor = own.map_or(&claim, |i| &timeline[i].claim);
+    let anchor_scope = match own {
+        Some(i) => timeline[i].scope.clone(),
+        None => scopes(conn, std::iter::once(&claim))?
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+    };
     let anchor_day = anchor.date.as_deref().and_then(days_from_iso);
     let mut origins: Vec<Origin> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
@@ -151,6 +161,7 @@ pub(crate) fn sources(conn: &mut dyn Connection, claim_id: &str) -> Result<Prove
         let agrees = Some(i) == own
             || (c.asserts_figure()
                 && anchor.asserts_figure()
+                && anchor_scope.same_event(&row.scope)
                 && compatible(
                     (anchor.value, anchor.value_hi, &anchor.qualifier),
                     (c.value, c.value_hi, &c.qualifier),

@@ -4,6 +4,7 @@
 use crate::error::StoreError;
 use crate::qualify::compatible;
 use crate::resolve::{entity_key, subject_key};
+use crate::scope::{scopes, Scope};
 use crate::sql::{Connection, Row, Value};
 use serde::Serialize;
 use sourced_engine::dates::Date;
@@ -48,6 +49,10 @@ pub struct ClaimRow {
     pub doc_id: String,
     pub dup_of: Option<String>,
     pub same_as: Option<String>,
+    /// Where the figure applies, when the sentence says.
+    pub place: Option<String>,
+    /// When it applies, as written ("Tuesday", "since 2009"), when the sentence says.
+    pub time: Option<String>,
     #[serde(skip)]
     pub claimant_key: Option<String>,
     #[serde(skip)]
@@ -101,6 +106,10 @@ pub struct TimelineRow {
     /// [`CORROBORATION_WINDOW_DAYS`] whose figures agree with this one, this one included; 0
     /// when this report does not assert its figure (denied, retracted, unconfirmed).
     pub independent_sources: usize,
+    /// The places the report is about (see [`crate::scope`]): the event it belongs to.
+    pub places: Vec<String>,
+    #[serde(skip)]
+    pub(crate) scope: Scope,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Default)]
@@ -117,7 +126,8 @@ pub struct Stats {
 pub(crate) const CLAIM_COLUMNS: &str =
     "c.id, c.date, c.value, c.value_hi, c.qualifier, c.measure, c.subject,
     c.claimant_name, c.cites_name, c.via_name, c.stance, c.text, c.evidence, d.outlet, d.title,
-    d.url, c.doc_id, d.dup_of, c.same_as, c.claimant_key, c.cites_key, d.revision_of";
+    d.url, c.doc_id, d.dup_of, c.same_as, c.claimant_key, c.cites_key, d.revision_of, c.place,
+    c.time";
 
 pub(crate) fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
     let mut it = row.into_iter();
@@ -157,6 +167,8 @@ pub(crate) fn claim_row(row: Row) -> Result<ClaimRow, StoreError> {
         claimant_key: text(next()),
         cites_key: text(next()),
         revision_of: text(next()),
+        place: text(next()),
+        time: text(next()),
         retracted_by: None,
     })
 }
@@ -442,8 +454,15 @@ pub(crate) fn timeline_for_keys(
                 copies,
                 copy_outlets,
                 independent_sources: 0,
+                places: Vec::new(),
+                scope: Scope::default(),
             });
         }
+    }
+    let found = scopes(conn, out.iter().map(|r| &r.claim))?;
+    for (row, scope) in out.iter_mut().zip(found) {
+        row.places = scope.names.clone();
+        row.scope = scope;
     }
     let origins: Vec<String> = out.iter().map(|r| r.claim.origin()).collect();
     let days: Vec<Option<i64>> = out
@@ -464,6 +483,7 @@ pub(crate) fn timeline_for_keys(
                     _ => false,
                 };
                 near && other.asserts_figure()
+                    && out[i].scope.same_event(&out[j].scope)
                     && compatible(
                         (mine.value, mine.value_hi, &mine.qualifier),
                         (other.value, other.value_hi, &other.qualifier),
@@ -552,6 +572,7 @@ pub(crate) fn conflicts(
         rows.push(claim_row(row)?);
     }
     canonical_keys(conn, &mut rows)?;
+    let events = scopes(conn, rows.iter())?;
     let mut start = 0;
     while start < rows.len() {
         let end = (start..rows.len())
@@ -612,6 +633,7 @@ pub(crate) fn conflicts(
                 || !a.asserts_figure()
                 || !b.asserts_figure()
                 || origins[i] == origins[j]
+                || !events[i].same_event(&events[j])
                 || compatible(
                     (a.value, a.value_hi, &a.qualifier),
                     (b.value, b.value_hi, &b.qualifier),

@@ -3,6 +3,8 @@
 //! soldiers", "the North Korean troops" or "North Korean forces". Keys are lowercase ASCII-ish
 //! words separated by single spaces; they are stored beside the names, never instead of them.
 
+use sourced_engine::lexicon;
+
 /// Determiners and vague quantifiers that do not change who is counted.
 const SUBJECT_NOISE: &[&str] = &[
     "a", "an", "the", "some", "about", "around", "nearly", "more", "than", "over", "at", "least",
@@ -64,8 +66,13 @@ const HEAD_SYNONYMS: &[(&str, &str)] = &[
 ];
 
 /// The key of an entity's canonical name: case, accents, punctuation and common
-/// transliteration variants of Slavic surnames folded ("Zelenskiy" = "Zelensky").
+/// transliteration variants of Slavic surnames folded ("Zelenskiy" = "Zelensky"). A
+/// description of a state institution gets its [`description_key`], so "South Korea's spy
+/// agency" and "the South Korean intelligence agency" meet.
 pub fn entity_key(name: &str) -> String {
+    if let Some(key) = description_key(name) {
+        return key;
+    }
     let mut key = String::with_capacity(name.len());
     for word in words(name) {
         if matches!(word.as_str(), "mr" | "mrs" | "ms" | "dr" | "the") {
@@ -77,6 +84,104 @@ pub fn entity_key(name: &str) -> String {
         key.push_str(&fold_transliteration(&word));
     }
     key
+}
+
+/// Institutions that news names by country and function rather than by name, each with the
+/// ways of writing it: (key, phrasings after the country).
+const INSTITUTIONS: &[(&str, &[&str])] = &[
+    (
+        "intelligence agency",
+        &[
+            "spy agency",
+            "intelligence agency",
+            "intelligence service",
+            "spy service",
+            "intelligence services",
+            "main intelligence agency",
+            "main spy agency",
+            "military intelligence agency",
+            "military intelligence",
+        ],
+    ),
+    (
+        "defence ministry",
+        &[
+            "defence ministry",
+            "defense ministry",
+            "ministry of defence",
+            "ministry of defense",
+            "defence department",
+            "defense department",
+        ],
+    ),
+    (
+        "foreign ministry",
+        &[
+            "foreign ministry",
+            "ministry of foreign affairs",
+            "foreign office",
+        ],
+    ),
+    (
+        "interior ministry",
+        &[
+            "interior ministry",
+            "ministry of interior",
+            "ministry of the interior",
+            "home ministry",
+        ],
+    ),
+    (
+        "health ministry",
+        &["health ministry", "ministry of health"],
+    ),
+    (
+        "military",
+        &["military", "army", "armed forces", "general staff"],
+    ),
+    ("government", &["government", "authorities", "officials"]),
+    ("police", &["police", "police force"]),
+];
+
+/// "South Korea's spy agency", "Seoul's intelligence agency", "the South Korean
+/// intelligence service" → "south korea intelligence agency": a country (by name, capital or
+/// adjective) and an institution of [`INSTITUTIONS`]. `None` for anything else, proper
+/// names included ("National Intelligence Service").
+pub fn description_key(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for owner_len in (1..=3.min(words.len().saturating_sub(1))).rev() {
+        let owner = words[..owner_len].join(" ");
+        let possessed = owner
+            .strip_suffix("'s")
+            .or_else(|| owner.strip_suffix("’s"))
+            .or_else(|| owner.strip_suffix('\''))
+            .or_else(|| owner.strip_suffix('’'));
+        let country = match possessed {
+            Some(name) => {
+                lexicon::country_by_name(name).or_else(|| lexicon::country_of_capital(name))
+            }
+            None if lexicon::is_demonym_adjective(&owner) => lexicon::country_of_demonym(&owner),
+            None => None,
+        };
+        let Some(country) = country else {
+            continue;
+        };
+        let rest = words[owner_len..].join(" ").to_lowercase();
+        let (institution, _) = INSTITUTIONS
+            .iter()
+            .find(|(_, phrasings)| phrasings.contains(&rest.as_str()))?;
+        return Some(format!("{} {institution}", words_key(country)));
+    }
+    None
+}
+
+fn words_key(text: &str) -> String {
+    words(text).collect::<Vec<_>>().join(" ")
 }
 
 /// The key of a counted subject: determiners and trailing clauses dropped, head noun
@@ -161,6 +266,27 @@ mod tests {
         assert_ne!(key, entity_key("Volodymyr Horbenko"));
         assert_eq!(entity_key("José Núñez"), "jose nunez");
         assert_eq!(entity_key("Mr. Tanaka"), "tanaka");
+    }
+
+    #[test]
+    fn descriptions_of_one_institution_share_a_key() {
+        let key = entity_key("South Korea's spy agency");
+        assert_eq!(key, "south korea intelligence agency");
+        assert_eq!(key, entity_key("Seoul’s intelligence agency"));
+        assert_eq!(key, entity_key("the South Korean intelligence service"));
+        assert_ne!(key, entity_key("North Korea's spy agency"));
+        assert_eq!(
+            entity_key("Russia's Ministry of Defence"),
+            entity_key("the Russian defense ministry")
+        );
+        // Proper names and descriptions of people keep their own keys.
+        assert_eq!(
+            entity_key("National Intelligence Service"),
+            "national intelligence service"
+        );
+        assert_eq!(description_key("Russia's defence minister"), None);
+        assert_eq!(description_key("Valorian Defence Ministry"), None);
+        assert_eq!(description_key("Russia"), None);
     }
 
     #[test]

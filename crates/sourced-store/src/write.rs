@@ -3,7 +3,7 @@
 
 use crate::dedup::{self, Signature};
 use crate::error::StoreError;
-use crate::resolve::{entity_key, subject_key};
+use crate::resolve::{description_key, entity_key, subject_key};
 use crate::sql::{Connection, Value};
 use sourced_engine::Ledger;
 
@@ -180,8 +180,16 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
     };
     for e in &ledger.entities {
         let key = entity_key(&e.name);
-        for alias in e.aliases.iter().filter(|a| is_proper_alias(a)) {
-            let alias = entity_key(alias);
+        // A named institution introduced by what it is ("the National Intelligence Service,
+        // Seoul's spy agency") teaches that description: another article that only says
+        // "South Korea's spy agency" then meets it.
+        let described_as = e
+            .role
+            .as_deref()
+            .filter(|_| description_key(&e.name).is_none())
+            .and_then(description_key);
+        let proper_aliases = e.aliases.iter().filter(|a| is_proper_alias(a));
+        for alias in proper_aliases.map(|a| entity_key(a)).chain(described_as) {
             if !alias.is_empty() && alias != key {
                 conn.execute(
                     "INSERT INTO entity_aliases (alias, key) VALUES ($1, $2) ON CONFLICT DO NOTHING",

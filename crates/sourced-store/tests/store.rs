@@ -551,3 +551,70 @@ fn an_acronym_learnt_later_joins_the_origin_it_names() {
         );
     }
 }
+
+#[test]
+fn a_description_meets_the_institution_it_describes() {
+    for mut b in backends("descriptions") {
+        let s = &mut b.store;
+        // The name with its description first; the description alone two days later.
+        s.write(
+            ledger(
+                "At least 70 Valorian soldiers were killed near Olst, the Tarn Monitoring \
+                 Bureau, Russia's spy agency, said on Monday.",
+                Some("https://first.example/1"),
+                "2031-05-05",
+            ),
+            "1",
+        )
+        .unwrap();
+        s.write(
+            ledger(
+                "About 70 Valorian soldiers were killed near Olst, the Russian intelligence \
+                 service said on Wednesday.",
+                Some("https://second.example/2"),
+                "2031-05-07",
+            ),
+            "2",
+        )
+        .unwrap();
+        let rows = s.timeline("Valorian soldiers", "killed").unwrap();
+        assert_eq!(rows.len(), 2, "{}: {rows:#?}", b.name);
+        assert!(
+            rows.iter().all(|r| r.independent_sources == 1),
+            "{}: {rows:#?}",
+            b.name
+        );
+        let provenance = s.sources(&rows[1].claim.id).unwrap();
+        assert_eq!(provenance.origins.len(), 1, "{}: {provenance:#?}", b.name);
+        assert_eq!(provenance.origins[0].reports.len(), 2, "{}", b.name);
+    }
+}
+
+#[test]
+fn tolls_of_different_places_are_different_events() {
+    for mut b in backends("events") {
+        let s = &mut b.store;
+        let report = |place: &str, figure: &str, day: u32| {
+            let source = ["Red Cross workers", "police", "a hospital director"][day as usize % 3];
+            ledger(
+                &format!(
+                    "{figure} people were killed in a bombing in {place} on Monday, {source} \
+                     said. Officials in {place} said the toll could rise.\n\n\
+                     Hospitals in {place} asked for blood donors."
+                ),
+                Some(&format!("https://news{day}.example/{place}")),
+                &format!("2031-05-{day:02}"),
+            )
+        };
+        s.write(report("Somalia", "Seven", 5), "1").unwrap();
+        s.write(report("Pakistan", "Thirty-one", 6), "2").unwrap();
+        s.write(report("Somalia", "Twenty", 7), "3").unwrap();
+        let conflicts = s.conflicts(Some("people"), 14).unwrap();
+        let pairs: Vec<(f64, f64)> = conflicts.iter().map(|c| (c.a.value, c.b.value)).collect();
+        // Somalia's 7 and 20 disagree; Pakistan's 31 is another bombing.
+        assert_eq!(pairs, [(7.0, 20.0)], "{}: {conflicts:#?}", b.name);
+        let rows = s.timeline("people", "killed").unwrap();
+        let places: Vec<&str> = rows.iter().map(|r| r.places[0].as_str()).collect();
+        assert_eq!(places, ["Somalia", "Pakistan", "Somalia"], "{}", b.name);
+    }
+}

@@ -30,6 +30,8 @@ const SCHEMA: &str = "message claim {
     OPTIONAL BYTE_ARRAY outlet (UTF8);
     OPTIONAL BYTE_ARRAY url (UTF8);
     REQUIRED BYTE_ARRAY doc_id (UTF8);
+    OPTIONAL BYTE_ARRAY place (UTF8);
+    OPTIONAL BYTE_ARRAY time (UTF8);
 }";
 
 /// One column of a page of claims.
@@ -69,6 +71,8 @@ fn columns(page: &[ClaimRow]) -> Vec<(bool, Column)> {
         (true, texts(&|c| text(c.outlet.as_deref()))),
         (true, texts(&|c| text(c.url.as_deref()))),
         (false, texts(&|c| Some(c.doc_id.clone()))),
+        (true, texts(&|c| c.place.clone())),
+        (true, texts(&|c| c.time.clone())),
     ]
 }
 

@@ -282,7 +282,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
         }
         Format::Csv => {
             let mut header = CLAIM_CSV_HEADER.to_vec();
-            header.extend(["copies", "independent_sources"]);
+            header.extend(["copies", "independent_sources", "places"]);
             write_csv(
                 &mut out,
                 &header,
@@ -290,6 +290,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
                     let mut cells = claim_csv(&r.claim);
                     cells.push(r.copies.len().to_string());
                     cells.push(r.independent_sources.to_string());
+                    cells.push(r.places.join("; "));
                     cells
                 }),
             )?
@@ -329,13 +330,14 @@ pub fn write_timeline_table(
                 shown,
                 clip(&source(c), 40),
                 clip(&outlet, 28),
+                clip(&r.places.join(", "), 20),
                 r.independent_sources.to_string(),
             ]
         })
         .collect();
     write_rows(
         out,
-        &["date", "figure", "source", "outlet", "independent"],
+        &["date", "figure", "source", "outlet", "where", "independent"],
         &table,
     )
 }
@@ -371,7 +373,7 @@ pub fn figure(value: f64, value_hi: Option<f64>, qualifier: &str) -> String {
     }
 }
 
-pub const CLAIM_CSV_HEADER: [&str; 16] = [
+pub const CLAIM_CSV_HEADER: [&str; 18] = [
     "id",
     "date",
     "value",
@@ -388,6 +390,8 @@ pub const CLAIM_CSV_HEADER: [&str; 16] = [
     "outlet",
     "url",
     "doc_id",
+    "place",
+    "time",
 ];
 
 pub fn claim_csv(c: &ClaimRow) -> Vec<String> {
@@ -408,6 +412,8 @@ pub fn claim_csv(c: &ClaimRow) -> Vec<String> {
         c.outlet.clone().unwrap_or_default(),
         c.url.clone().unwrap_or_default(),
         c.doc_id.clone(),
+        c.place.clone().unwrap_or_default(),
+        c.time.clone().unwrap_or_default(),
     ]
 }
 
