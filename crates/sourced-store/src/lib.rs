@@ -22,7 +22,9 @@ mod write;
 pub use error::StoreError;
 pub use provenance::{Origin, Period, PeriodSummary, Pick, Provenance, Report};
 pub use qualify::{compatible, Interval};
-pub use query::{ClaimFilter, ClaimRow, Conflict, Stats, TimelineRow, CORROBORATION_WINDOW_DAYS};
+pub use query::{
+    ClaimFilter, ClaimRow, Conflict, Figure, Stats, TimelineRow, CORROBORATION_WINDOW_DAYS,
+};
 pub use resolve::{description_key, entity_key, subject_key};
 pub use write::{Outcome, ToStore};
 

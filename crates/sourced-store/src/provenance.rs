@@ -110,6 +110,7 @@ pub(crate) fn sources(conn: &mut dyn Connection, claim_id: &str) -> Result<Prove
             copies: Vec::new(),
             copy_outlets: Vec::new(),
             independent_sources: 1,
+            before_edit: Vec::new(),
             places: Vec::new(),
             scope: Default::default(),
         };

@@ -106,10 +106,74 @@ pub struct TimelineRow {
     /// [`CORROBORATION_WINDOW_DAYS`] whose figures agree with this one, this one included; 0
     /// when this report does not assert its figure (denied, retracted, unconfirmed).
     pub independent_sources: usize,
+    /// What earlier versions of an edited article gave for this subject and measure, oldest
+    /// first (empty when the article was not edited, or not on this figure).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub before_edit: Vec<Figure>,
     /// The places the report is about (see [`crate::scope`]): the event it belongs to.
     pub places: Vec<String>,
     #[serde(skip)]
     pub(crate) scope: Scope,
+}
+
+/// A figure as reported: value, upper value of a range, qualifier.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    pub value_hi: Option<f64>,
+    pub qualifier: String,
+}
+
+/// Edits are rare and chains short; a longer one is cut rather than followed forever.
+const MAX_REVISIONS_FOLLOWED: usize = 20;
+
+/// The figures for `claim`'s subject and measure in the earlier versions of its article,
+/// oldest first: an outlet's edit is shown, never silently overwritten.
+fn figures_before_edit(
+    conn: &mut dyn Connection,
+    claim: &ClaimRow,
+) -> Result<Vec<Figure>, StoreError> {
+    let mut out = Vec::new();
+    let wanted = claim.subject.as_deref().map(subject_key);
+    let mut previous = claim.revision_of.clone();
+    for _ in 0..MAX_REVISIONS_FOLLOWED {
+        let Some(doc) = previous.take() else { break };
+        let rows = conn.query(
+            "SELECT c.value, c.value_hi, c.qualifier, c.subject FROM claims c
+             WHERE c.doc_id = $1 AND c.measure = $2 AND c.same_as IS NULL
+             ORDER BY c.span_start",
+            &[doc.as_str().into(), claim.measure.as_str().into()],
+        )?;
+        for row in rows.into_iter().rev() {
+            let mut it = row.into_iter();
+            let (Some(value), value_hi, Some(qualifier), subject) = (
+                it.next().and_then(|v| v.as_f64()),
+                it.next().and_then(|v| v.as_f64()),
+                it.next().and_then(Value::into_string),
+                it.next().and_then(Value::into_string),
+            ) else {
+                continue;
+            };
+            if subject.as_deref().map(subject_key) == wanted {
+                out.push(Figure {
+                    value,
+                    value_hi,
+                    qualifier,
+                });
+                break;
+            }
+        }
+        previous = conn
+            .query(
+                "SELECT revision_of FROM documents WHERE id = $1",
+                &[doc.into()],
+            )?
+            .pop()
+            .and_then(|r| r.into_iter().next())
+            .and_then(Value::into_string);
+    }
+    out.reverse();
+    Ok(out)
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Default)]
@@ -454,10 +518,14 @@ pub(crate) fn timeline_for_keys(
                 copies,
                 copy_outlets,
                 independent_sources: 0,
+                before_edit: Vec::new(),
                 places: Vec::new(),
                 scope: Scope::default(),
             });
         }
+    }
+    for row in out.iter_mut().filter(|r| r.claim.revision_of.is_some()) {
+        row.before_edit = figures_before_edit(conn, &row.claim)?;
     }
     let found = scopes(conn, out.iter().map(|r| &r.claim))?;
     for (row, scope) in out.iter_mut().zip(found) {

@@ -238,6 +238,8 @@ fn an_edited_article_is_a_revision_and_a_wire_copy_is_a_duplicate() {
             "{}: the row says its article was edited",
             b.name
         );
+        let before: Vec<f64> = wounded[0].before_edit.iter().map(|f| f.value).collect();
+        assert_eq!(before, [120.0, 130.0], "{}: the earlier figures", b.name);
 
         // A syndicated copy elsewhere, last paragraph trimmed: a near-duplicate of the first.
         let trimmed = FIRST_REPORT.rsplit_once("\n\n").unwrap().0;

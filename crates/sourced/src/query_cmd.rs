@@ -316,10 +316,18 @@ pub fn write_timeline_table(
                 0 => c.outlet.clone().unwrap_or_default(),
                 n => format!("{} (+{n} copies)", c.outlet.as_deref().unwrap_or("")),
             };
-            if c.revision_of.is_some() {
+            if c.revision_of.is_some() && r.before_edit.is_empty() {
                 outlet.push_str(" (edited)");
             }
             let mut shown = figure(c.value, c.value_hi, &c.qualifier);
+            if !r.before_edit.is_empty() {
+                let was: Vec<String> = r
+                    .before_edit
+                    .iter()
+                    .map(|f| figure(f.value, f.value_hi, &f.qualifier))
+                    .collect();
+                shown = format!("{shown} (edited, was {})", was.join(", then "));
+            }
             if c.retracted_by.is_some() {
                 shown = format!("{shown} (withdrawn later)");
             } else if c.stance != "asserted" {
