@@ -229,6 +229,22 @@ fn measure_at(doc: &Doc, k: usize) -> Option<&'static str> {
     {
         return Some("killed");
     }
+    // "has lost about 600 soldiers" counts losses (CLAIMS-GUIDE: casualties) when the figure
+    // is its object; "lost their lives" counts deaths; "20,000 workers lost their jobs"
+    // counts nothing.
+    if matches!(s, "lost" | "lose" | "loses" | "losing") {
+        let after = k + 1..(k + 4).min(doc.tokens.len());
+        if after
+            .clone()
+            .any(|j| matches!(doc.tok(j), "lives" | "life"))
+        {
+            return Some("killed");
+        }
+        let object = after
+            .take_while(|&j| doc.tokens[j].kind != TokKind::Punct)
+            .any(|j| doc.tokens[j].kind == TokKind::Number);
+        return object.then_some("casualties");
+    }
     let m = measure_of(s)?;
     // "will die", "could be killed": a projection, not a count (CLAIMS-GUIDE other:could_die)
     if m == "killed" && k > 0 {
@@ -2160,6 +2176,17 @@ mod tests {
         assert!(
             claims("Shares fell after sharp losses in the three major stock indexes.").is_empty()
         );
+    }
+
+    #[test]
+    fn lost_counts_losses_only_when_the_figure_is_its_object() {
+        let c = claims(
+            "The Tarvian army has lost about 600 soldiers in the offensive, officials said.",
+        );
+        assert_eq!((c[0].0, c[0].2.as_str()), (600.0, "casualties"));
+        let c = claims("At least 40 soldiers lost their lives in the ambush, the army said.");
+        assert_eq!((c[0].0, c[0].2.as_str()), (40.0, "killed"));
+        assert!(claims("About 2,000 workers lost their jobs when the plant closed.").is_empty());
     }
 
     #[test]
