@@ -25,7 +25,7 @@ pub use qualify::{compatible, Interval};
 pub use query::{
     ClaimFilter, ClaimRow, Conflict, Figure, Stats, TimelineRow, CORROBORATION_WINDOW_DAYS,
 };
-pub use resolve::{description_key, entity_key, subject_key};
+pub use resolve::{description_key, entity_key, is_generic_subject, subject_key};
 pub use write::{Outcome, ToStore};
 
 use sourced_engine::Ledger;

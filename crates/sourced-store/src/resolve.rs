@@ -184,6 +184,13 @@ fn words_key(text: &str) -> String {
     words(text).collect::<Vec<_>>().join(" ")
 }
 
+/// A subject that says only what kind of people are counted ("people", "civilians", "the
+/// soldiers"), not whose: the same words count the dead of every war, so their reports are
+/// told apart by place. "North Korean soldiers" names its side and its war.
+pub fn is_generic_subject(subject: &str) -> bool {
+    !subject_key(subject).contains(' ')
+}
+
 /// The key of a counted subject: determiners and trailing clauses dropped, head noun
 /// synonyms merged, plural and singular alike.
 pub fn subject_key(subject: &str) -> String {

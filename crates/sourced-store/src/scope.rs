@@ -1,6 +1,7 @@
 //! Which reports speak of the same event. A subject and a measure are not enough: "people
 //! killed" in a Somalia story and in a Pakistan story the same week are two tolls, not a
-//! disagreement, and "88 killed in 2024" is a year's total, not a rival count of Tuesday's
+//! disagreement (a subject that names its side, "Valorian soldiers", names its war, and is
+//! not split by place), and "88 killed in 2024" is a year's total, not a rival count of Tuesday's
 //! attack. Each report gets a scope from where its document is (the places it names most,
 //! and the claim's own place) and from the period its figure covers (a named year, "since
 //! 2009", "the past 15 months"); reports are compared, and corroborate each other, only
@@ -12,7 +13,7 @@
 
 use crate::error::StoreError;
 use crate::query::ClaimRow;
-use crate::resolve::entity_key;
+use crate::resolve::{entity_key, is_generic_subject};
 use crate::sql::{Connection, Value};
 use std::collections::HashMap;
 
@@ -26,6 +27,9 @@ pub(crate) struct Scope {
     named: Vec<String>,
     /// The period the figure covers when it is not the event's running count.
     period: Option<String>,
+    /// Whether the subject needs a place to say which event it counts (see
+    /// [`is_generic_subject`]).
+    generic: bool,
     /// Display names of the central places, for readers.
     pub names: Vec<String>,
 }
@@ -38,7 +42,10 @@ impl Scope {
         if self.period != other.period {
             return false;
         }
-        if self.central.is_empty() || other.central.is_empty() {
+        if !(self.generic && other.generic)
+            || self.central.is_empty()
+            || other.central.is_empty()
+        {
             return true;
         }
         self.central.iter().any(|k| other.named.contains(k))
@@ -101,6 +108,7 @@ pub(crate) fn scopes<'a>(
 fn scope_of(claim: &ClaimRow, places: &[Place]) -> Scope {
     let mut scope = Scope {
         period: claim.time.as_deref().and_then(period_of),
+        generic: claim.subject.as_deref().is_some_and(is_generic_subject),
         ..Scope::default()
     };
     if let Some(place) = claim.place.as_deref() {
@@ -212,6 +220,7 @@ mod tests {
 
     fn scope(central: &[&str], named: &[&str]) -> Scope {
         Scope {
+            generic: true,
             central: central.iter().map(|s| s.to_string()).collect(),
             named: named.iter().map(|s| s.to_string()).collect(),
             ..Scope::default()
@@ -233,5 +242,10 @@ mod tests {
             ..pakistan.clone()
         };
         assert!(!year.same_event(&pakistan));
+        let side = |s: Scope| Scope {
+            generic: false,
+            ..s
+        };
+        assert!(side(somalia.clone()).same_event(&side(pakistan.clone())));
     }
 }

@@ -308,6 +308,8 @@ pub fn write_timeline_table(
     rows: &[TimelineRow],
 ) -> io::Result<()> {
     writeln!(out, "{subject}, {measure}: {} reports", rows.len())?;
+    // Where each report is only tells events apart for a subject that does not name its side.
+    let by_place = sourced_store::is_generic_subject(subject);
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -333,21 +335,25 @@ pub fn write_timeline_table(
             } else if c.stance != "asserted" {
                 shown = format!("{shown} ({})", c.stance);
             }
-            vec![
+            let mut row = vec![
                 c.date.clone().unwrap_or_default(),
                 shown,
                 clip(&source(c), 40),
                 clip(&outlet, 28),
                 clip(&r.places.join(", "), 20),
                 r.independent_sources.to_string(),
-            ]
+            ];
+            if !by_place {
+                row.remove(4);
+            }
+            row
         })
         .collect();
-    write_rows(
-        out,
-        &["date", "figure", "source", "outlet", "where", "independent"],
-        &table,
-    )
+    let mut header = vec!["date", "figure", "source", "outlet", "where", "independent"];
+    if !by_place {
+        header.remove(4);
+    }
+    write_rows(out, &header, &table)
 }
 
 /// "about 300", "more than 3,000", "11,000–12,000", as a reader would write it.
