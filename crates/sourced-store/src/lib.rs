@@ -6,6 +6,7 @@
 //! over [`Ledger`]s, a batch at a time: each batch is one transaction, so a crash or a kill
 //! leaves every document either complete or absent.
 
+mod browse;
 mod dedup;
 mod error;
 mod postgres;
@@ -19,6 +20,11 @@ pub mod sql;
 mod sqlite;
 mod write;
 
+pub use browse::{
+    ClaimQuery, ClaimSort, DocumentClaim, DocumentEntity, DocumentQuote, DocumentRow,
+    DocumentStance, DocumentView, EntityGroup, Page, Paging, QuoteRow, SearchResults, StanceRow,
+    SubjectRow, MAX_PAGE, SEARCH_LIMIT,
+};
 pub use error::StoreError;
 pub use provenance::{Origin, Period, PeriodSummary, Pick, Provenance, Report};
 pub use qualify::{compatible, Interval};
@@ -175,6 +181,73 @@ impl Store {
     ) -> Result<Vec<PeriodSummary>, StoreError> {
         let rows = self.timeline_at(subject, measure, place)?;
         Ok(provenance::summary(&rows, period))
+    }
+
+    /// A page of claims, filtered like [`Store::claims`] and by outlet, in the order asked.
+    pub fn claims_query(&mut self, query: &ClaimQuery) -> Result<Page<ClaimRow>, StoreError> {
+        browse::claims(self.conn.as_mut(), query)
+    }
+
+    /// One claim by its store id; [`StoreError::NotFound`] when there is none.
+    pub fn claim(&mut self, id: &str) -> Result<ClaimRow, StoreError> {
+        browse::claim(self.conn.as_mut(), id)
+    }
+
+    /// Documents newest first; `q` matches title or URL, `outlet` the outlet.
+    pub fn documents(
+        &mut self,
+        q: Option<&str>,
+        outlet: Option<&str>,
+        paging: Paging,
+    ) -> Result<Page<DocumentRow>, StoreError> {
+        browse::documents(self.conn.as_mut(), q, outlet, paging)
+    }
+
+    /// One document with its text and whole ledger; [`StoreError::NotFound`] when absent.
+    pub fn document(&mut self, id: &str) -> Result<DocumentView, StoreError> {
+        browse::document(self.conn.as_mut(), id)
+    }
+
+    /// Entities grouped by key across documents.
+    pub fn entities(
+        &mut self,
+        q: Option<&str>,
+        paging: Paging,
+    ) -> Result<Page<EntityGroup>, StoreError> {
+        browse::entities(self.conn.as_mut(), q, paging)
+    }
+
+    /// Quotes with their documents, by speaker and words.
+    pub fn quotes(
+        &mut self,
+        speaker: Option<&str>,
+        q: Option<&str>,
+        paging: Paging,
+    ) -> Result<Page<QuoteRow>, StoreError> {
+        browse::quotes(self.conn.as_mut(), speaker, q, paging)
+    }
+
+    /// Stances with their documents, by actor.
+    pub fn stances(
+        &mut self,
+        actor: Option<&str>,
+        paging: Paging,
+    ) -> Result<Page<StanceRow>, StoreError> {
+        browse::stances(self.conn.as_mut(), actor, paging)
+    }
+
+    /// Subject and measure pairs with claim counts, most claims first.
+    pub fn subjects(
+        &mut self,
+        q: Option<&str>,
+        paging: Paging,
+    ) -> Result<Page<SubjectRow>, StoreError> {
+        browse::subjects(self.conn.as_mut(), q, paging)
+    }
+
+    /// A few subjects, entities, documents and claims matching `q`.
+    pub fn search(&mut self, q: &str) -> Result<SearchResults, StoreError> {
+        browse::search(self.conn.as_mut(), q)
     }
 
     pub fn stats(&mut self) -> Result<Stats, StoreError> {

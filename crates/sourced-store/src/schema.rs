@@ -16,10 +16,11 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "ledger tables and views",
-    sql: r#"
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "ledger tables and views",
+        sql: r#"
 CREATE TABLE documents (
     id          TEXT PRIMARY KEY,      -- hex SHA-256 of the cleaned text
     source_id   TEXT,                  -- the input's own id (a JSONL record's "id")
@@ -159,7 +160,19 @@ SELECT q.doc_id, q.id, q.kind, q.text, q.speaker_name, q.cue, q.cites_name, q.vi
        d.outlet, d.title, d.url, d.published
 FROM quotes q JOIN documents d ON d.id = q.doc_id;
 "#,
-}];
+    },
+    // The workbench shows where each entity is mentioned and each quote's cue. Spans as JSON on
+    // the entity's own row (not a row per mention) keep ingest at one insert per entity.
+    Migration {
+        version: 2,
+        name: "entity mention spans and quote cue spans",
+        sql: r#"
+ALTER TABLE entities ADD COLUMN spans TEXT;  -- JSON [[start, end], ...]; NULL before version 2
+ALTER TABLE quotes ADD COLUMN cue_start BIGINT;
+ALTER TABLE quotes ADD COLUMN cue_end BIGINT;
+"#,
+    },
+];
 
 /// The newest schema version this build knows.
 pub fn latest() -> i64 {

@@ -42,10 +42,7 @@ impl Scope {
         if self.period != other.period {
             return false;
         }
-        if !(self.generic && other.generic)
-            || self.central.is_empty()
-            || other.central.is_empty()
-        {
+        if !(self.generic && other.generic) || self.central.is_empty() || other.central.is_empty() {
             return true;
         }
         self.central.iter().any(|k| other.named.contains(k))

@@ -199,8 +199,8 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
         }
         conn.execute(
             "INSERT INTO entities (doc_id, id, name, key, kind, role, aliases, mentions,
-                 stands_for, stands_for_name)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                 stands_for, stands_for_name, spans)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             &[
                 doc_id.into(),
                 (&e.id).into(),
@@ -212,14 +212,15 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
                 e.mentions.len().into(),
                 (&e.stands_for).into(),
                 (&e.stands_for_name).into(),
+                json(&e.mentions).into(),
             ],
         )?;
     }
     for q in &ledger.quotes {
         conn.execute(
             "INSERT INTO quotes (doc_id, id, kind, span_start, span_end, text, speaker,
-                 speaker_name, speaker_key, cue, cites_name, via_name, date)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                 speaker_name, speaker_key, cue, cites_name, via_name, date, cue_start, cue_end)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
             &[
                 doc_id.into(),
                 (&q.id).into(),
@@ -234,6 +235,8 @@ fn write_rows(conn: &mut dyn Connection, doc_id: &str, ledger: &Ledger) -> Resul
                 json(&q.cites_name).into(),
                 json(&q.via_name).into(),
                 q.date.as_ref().or(date.as_ref()).into(),
+                q.cue.map(|c| c[0]).into(),
+                q.cue.map(|c| c[1]).into(),
             ],
         )?;
     }

@@ -6,6 +6,7 @@ mod ingest_cmd;
 mod parquet_out;
 mod query_cmd;
 mod report_cmd;
+mod serve_cmd;
 mod table;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,10 @@ enum Command {
     Bench(bench_cmd::BenchArgs),
     /// Score against gold data: precision, recall, F1.
     Eval(eval_cmd::EvalArgs),
+    /// The workbench: the ledger's JSON API and web UI on http://127.0.0.1:8080.
+    Serve(serve_cmd::ServeArgs),
+    /// Many concurrent clients against the workbench: latency percentiles, errors, memory.
+    Loadtest(serve_cmd::LoadtestArgs),
 }
 
 fn main() -> ExitCode {
@@ -62,6 +67,8 @@ fn main() -> ExitCode {
         Command::Export(args) => report_cmd::export(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Bench(args) => bench_cmd::run(args),
+        Command::Serve(args) => serve_cmd::serve(args),
+        Command::Loadtest(args) => serve_cmd::loadtest(args),
     };
     match result {
         Ok(code) => code,

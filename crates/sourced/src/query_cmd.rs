@@ -30,6 +30,11 @@ impl DbArgs {
         DbArgs { db, format }
     }
 
+    /// The database as given (a path or a URL).
+    pub fn db(&self) -> &str {
+        &self.db
+    }
+
     pub fn format(&self) -> Format {
         self.format.unwrap_or(if io::stdout().is_terminal() {
             Format::Table

@@ -1,0 +1,2 @@
+// Placeholder: the workbench UI replaces this file.
+"use strict";
