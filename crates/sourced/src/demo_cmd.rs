@@ -23,6 +23,9 @@ pub struct DemoArgs {
     /// The ledger: a SQLite file, or a postgres:// URL.
     #[arg(long, default_value = sourced_store::DEFAULT_DB, env = "SOURCED_DB")]
     db: String,
+    /// Then open the workbench on it (http://127.0.0.1:8080; Ctrl-C stops it).
+    #[arg(long)]
+    serve: bool,
 }
 
 pub fn run(args: DemoArgs) -> Result<ExitCode> {
@@ -66,8 +69,13 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     writeln!(
         out,
         "\nNext: sourced claims --subject \"{SUBJECT}\", sourced timeline \"{SUBJECT}\" wounded, \
-         sourced conflicts --format csv"
+         sourced conflicts --format csv; sourced serve opens the workbench"
     )?;
     out.flush()?;
+    drop(out);
+    if args.serve {
+        drop(store);
+        return crate::serve_cmd::serve_locally(&args.db);
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -37,6 +37,15 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
     config.bind = args.bind;
     config.token = args.token.filter(|t| !t.is_empty());
     config.max_body = args.max_body;
+    run_server(config)
+}
+
+/// The workbench on `db`, loopback only, no token: what `sourced demo --serve` opens.
+pub fn serve_locally(db: &str) -> Result<ExitCode> {
+    run_server(Config::new(db))
+}
+
+fn run_server(config: Config) -> Result<ExitCode> {
     let db = config.db.clone();
     runtime()?.block_on(sourced_server::serve(config, |addr| {
         // On stdout and flushed at once: scripts and the browser tests wait for this line.
