@@ -708,6 +708,8 @@
       row('Via', names(r.via_name)),
       row('Outlet', r.outlet || '', 'tt-outlet'),
       row('Date', r.date || 'unknown', 'tt-date'),
+      row('Where', (r.places || []).join(', ')),
+      row('Before an edit', (r.before_edit || []).map(figure).join(', then ')),
       r.independent_sources !== undefined ? row('Independent sources', String(r.independent_sources)) : null,
       r.evidence ? el('div', { class: 'tt-evidence', testid: 'tt-evidence' }, evidenceWithFigure(r.evidence, r.text)) : null,
     ]);
