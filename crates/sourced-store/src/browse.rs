@@ -22,6 +22,17 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
+impl<T> Page<T> {
+    fn of(total: i64, paging: Paging, items: Vec<T>) -> Page<T> {
+        Page {
+            total,
+            offset: paging.offset,
+            limit: paging.limit,
+            items,
+        }
+    }
+}
+
 /// Which slice of a list to return.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Paging {
@@ -358,12 +369,7 @@ pub(crate) fn claims(
             .filter_map(|r| r.into_iter().next())
             .collect();
         if keys.is_empty() {
-            return Ok(Page {
-                total: 0,
-                offset: q.paging.offset,
-                limit: q.paging.limit,
-                items: Vec::new(),
-            });
+            return Ok(Page::of(0, q.paging, Vec::new()));
         }
         let first = w.params.len() + 1;
         let list: Vec<String> = (first..first + keys.len())
@@ -412,12 +418,7 @@ pub(crate) fn claims(
         .into_iter()
         .map(claim_row)
         .collect::<Result<_, _>>()?;
-    Ok(Page {
-        total,
-        offset: q.paging.offset,
-        limit: q.paging.limit,
-        items,
-    })
+    Ok(Page::of(total, q.paging, items))
 }
 
 pub(crate) fn claim(conn: &mut dyn Connection, id: &str) -> Result<ClaimRow, StoreError> {
@@ -488,12 +489,7 @@ pub(crate) fn documents(
         .into_iter()
         .map(document_row)
         .collect();
-    Ok(Page {
-        total,
-        offset: paging.offset,
-        limit: paging.limit,
-        items,
-    })
+    Ok(Page::of(total, paging, items))
 }
 
 /// Entity ids are "e1", "e2", … "e10": in the ledger's order, not the string order.
@@ -695,12 +691,7 @@ pub(crate) fn entities(
             quotes,
         });
     }
-    Ok(Page {
-        total,
-        offset: paging.offset,
-        limit: paging.limit,
-        items,
-    })
+    Ok(Page::of(total, paging, items))
 }
 
 /// Quotes newest first; `speaker` matches the speaker's key, `q` the quoted words.
@@ -753,12 +744,7 @@ pub(crate) fn quotes(
             }
         })
         .collect();
-    Ok(Page {
-        total,
-        offset: paging.offset,
-        limit: paging.limit,
-        items,
-    })
+    Ok(Page::of(total, paging, items))
 }
 
 /// Stances newest first; `actor` matches the actor's key.
@@ -801,12 +787,7 @@ pub(crate) fn stances(
             }
         })
         .collect();
-    Ok(Page {
-        total,
-        offset: paging.offset,
-        limit: paging.limit,
-        items,
-    })
+    Ok(Page::of(total, paging, items))
 }
 
 /// Subject and measure pairs with their claim counts, most claims first; `q` matches the
@@ -846,12 +827,7 @@ pub(crate) fn subjects(
             }
         })
         .collect();
-    Ok(Page {
-        total,
-        offset: paging.offset,
-        limit: paging.limit,
-        items,
-    })
+    Ok(Page::of(total, paging, items))
 }
 
 /// Subjects, entities and documents matching `q` as their lists do, and claims whose figure
