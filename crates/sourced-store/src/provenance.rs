@@ -217,6 +217,9 @@ pub struct Pick {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct PeriodSummary {
     pub period: String,
+    /// For a generic subject ("people"), the event: the place its reports are about (`None`
+    /// for reports whose documents name no place, and for subjects that name their side).
+    pub event: Option<String>,
     /// Reports (wire copies folded, restatements and denied or retracted figures left out).
     pub reports: usize,
     /// Distinct origins among them.
@@ -240,9 +243,89 @@ fn pick(row: &TimelineRow, value: f64) -> Pick {
     }
 }
 
+/// The reports of a generic subject grouped into events: reports meet when they are about
+/// the same places (see [`crate::scope`]), and meet transitively; reports of documents that
+/// name no place form their own group. A subject that names its side is one event. The flag
+/// says whether the group is placed.
+fn events(rows: &[TimelineRow]) -> Vec<(bool, Vec<&TimelineRow>)> {
+    let placed: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].scope.placed())
+        .collect();
+    if placed.is_empty() {
+        return vec![(false, rows.iter().collect())];
+    }
+    // Union-find over the placed reports.
+    let mut parent: Vec<usize> = (0..rows.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (n, &i) in placed.iter().enumerate() {
+        for &j in &placed[n + 1..] {
+            if rows[i].scope.same_event(&rows[j].scope) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<&TimelineRow>)> = Vec::new();
+    let mut unplaced: Vec<&TimelineRow> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if !row.scope.placed() {
+            unplaced.push(row);
+            continue;
+        }
+        let r = root(&mut parent, i);
+        match groups.iter_mut().find(|(g, _)| *g == r) {
+            Some((_, members)) => members.push(row),
+            None => groups.push((r, vec![row])),
+        }
+    }
+    let mut out: Vec<(bool, Vec<&TimelineRow>)> = groups
+        .into_iter()
+        .map(|(_, members)| (true, members))
+        .collect();
+    if !unplaced.is_empty() {
+        out.push((false, unplaced));
+    }
+    out
+}
+
+/// An event's name for readers: the place most of its reports are about (the first such
+/// among equals), and the period when its figures are totals over one ("Somalia, since 2009").
+fn event_name(rows: &[&TimelineRow]) -> Option<String> {
+    let mut names: Vec<&String> = rows.iter().flat_map(|r| r.places.first()).collect();
+    names.sort();
+    let mut most: Option<&[&String]> = None;
+    for run in names.chunk_by(|a, b| a == b) {
+        if most.is_none_or(|m| run.len() > m.len()) {
+            most = Some(run);
+        }
+    }
+    let place = most?.first()?.to_string();
+    Some(match rows.first().and_then(|r| r.scope.period()) {
+        Some(period) => format!("{place}, {period}"),
+        None => place,
+    })
+}
+
 pub(crate) fn summary(rows: &[TimelineRow], period: Period) -> Vec<PeriodSummary> {
+    events(rows)
+        .into_iter()
+        .flat_map(|(placed, members)| summary_of_event(&members, placed, period))
+        .collect()
+}
+
+fn summary_of_event(rows: &[&TimelineRow], placed: bool, period: Period) -> Vec<PeriodSummary> {
     let mut out: Vec<PeriodSummary> = Vec::new();
-    let asserting: Vec<&TimelineRow> = rows.iter().filter(|r| r.claim.asserts_figure()).collect();
+    let asserting: Vec<&TimelineRow> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.claim.asserts_figure())
+        .collect();
     let mut periods: Vec<String> = asserting
         .iter()
         .map(|r| period.of(r.claim.date.as_deref()))
@@ -287,6 +370,7 @@ pub(crate) fn summary(rows: &[TimelineRow], period: Period) -> Vec<PeriodSummary
         origins.dedup();
         out.push(PeriodSummary {
             period: p,
+            event: if placed { event_name(&group) } else { None },
             reports: group.len(),
             origins: origins.len(),
             low: pick(low, low.claim.value),

@@ -35,6 +35,16 @@ pub(crate) struct Scope {
 }
 
 impl Scope {
+    /// Whether this report's subject is told apart by place and its document names one.
+    pub(crate) fn placed(&self) -> bool {
+        self.generic && !self.central.is_empty()
+    }
+
+    /// The period a total covers ("since 2009"), when the figure is one.
+    pub(crate) fn period(&self) -> Option<&str> {
+        self.period.as_deref()
+    }
+
     /// Two reports can corroborate or contradict each other: the same kind of period, and a
     /// place one is about that the other dwells on (either way round: a Mogadishu story that
     /// names Somalia twice meets a Somalia story).

@@ -618,5 +618,22 @@ fn tolls_of_different_places_are_different_events() {
         let rows = s.timeline("people", "killed").unwrap();
         let places: Vec<&str> = rows.iter().map(|r| r.places[0].as_str()).collect();
         assert_eq!(places, ["Somalia", "Pakistan", "Somalia"], "{}", b.name);
+        // Summed up per event: Somalia's two reports together, Pakistan's apart.
+        let summary = s
+            .summary("people", "killed", None, sourced_store::Period::Month)
+            .unwrap();
+        let events: Vec<(Option<&str>, usize, f64, f64)> = summary
+            .iter()
+            .map(|p| (p.event.as_deref(), p.reports, p.low.value, p.high.value))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                (Some("Somalia"), 2, 7.0, 20.0),
+                (Some("Pakistan"), 1, 31.0, 31.0)
+            ],
+            "{}",
+            b.name
+        );
     }
 }

@@ -125,6 +125,7 @@ pub fn summary(args: SummaryArgs) -> Result<ExitCode> {
         Format::Csv => write_csv(
             &mut out,
             &[
+                "event",
                 "period",
                 "reports",
                 "origins",
@@ -139,6 +140,7 @@ pub fn summary(args: SummaryArgs) -> Result<ExitCode> {
             ],
             rows.iter().map(|r| {
                 let mut cells = vec![
+                    r.event.clone().unwrap_or_default(),
                     r.period.clone(),
                     r.reports.to_string(),
                     r.origins.to_string(),
@@ -163,11 +165,14 @@ fn write_summary_table(
     rows: &[PeriodSummary],
 ) -> io::Result<()> {
     writeln!(out, "{subject}, {measure}: low / best / high per period")?;
+    // A generic subject is summed up per event; the column says which.
+    let by_event = rows.iter().any(|r| r.event.is_some());
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let pick = |p: &sourced_store::Pick| format!("{} ({})", p.value, clip(&p.source, 24));
-            vec![
+            let mut cells = vec![
+                clip(r.event.as_deref().unwrap_or("(no place)"), 20),
                 r.period.clone(),
                 r.reports.to_string(),
                 r.origins.to_string(),
@@ -175,22 +180,27 @@ fn write_summary_table(
                 pick(&r.best),
                 pick(&r.high),
                 pick(&r.conservative),
-            ]
+            ];
+            if !by_event {
+                cells.remove(0);
+            }
+            cells
         })
         .collect();
-    write_rows(
-        out,
-        &[
-            "period",
-            "reports",
-            "origins",
-            "low",
-            "best",
-            "high",
-            "conservative",
-        ],
-        &table,
-    )?;
+    let mut header = vec![
+        "where",
+        "period",
+        "reports",
+        "origins",
+        "low",
+        "best",
+        "high",
+        "conservative",
+    ];
+    if !by_event {
+        header.remove(0);
+    }
+    write_rows(out, &header, &table)?;
     writeln!(
         out,
         "(`--format json` names the claim behind every figure; `sourced sources ID` traces it)"
