@@ -128,40 +128,24 @@ pub struct Figure {
 const MAX_REVISIONS_FOLLOWED: usize = 20;
 
 /// The figures for `claim`'s subject and measure in the earlier versions of its article,
-/// oldest first: an outlet's edit is shown, never silently overwritten.
+/// oldest first: an outlet's edit is shown, never silently overwritten. An article can give
+/// several such figures; the claim is matched with the one at the same place in the order
+/// (the second with the second), or the last when an edit left fewer.
 fn figures_before_edit(
     conn: &mut dyn Connection,
     claim: &ClaimRow,
 ) -> Result<Vec<Figure>, StoreError> {
-    let mut out = Vec::new();
     let wanted = claim.subject.as_deref().map(subject_key);
+    let own = figures_in(conn, &claim.doc_id, &claim.measure, wanted.as_deref())?;
+    let ordinal = own.iter().position(|(id, _)| *id == claim.id).unwrap_or(0);
+    let mut out = Vec::new();
     let mut previous = claim.revision_of.clone();
     for _ in 0..MAX_REVISIONS_FOLLOWED {
         let Some(doc) = previous.take() else { break };
-        let rows = conn.query(
-            "SELECT c.value, c.value_hi, c.qualifier, c.subject FROM claims c
-             WHERE c.doc_id = $1 AND c.measure = $2 AND c.same_as IS NULL
-             ORDER BY c.span_start",
-            &[doc.as_str().into(), claim.measure.as_str().into()],
-        )?;
-        for row in rows.into_iter().rev() {
-            let mut it = row.into_iter();
-            let (Some(value), value_hi, Some(qualifier), subject) = (
-                it.next().and_then(|v| v.as_f64()),
-                it.next().and_then(|v| v.as_f64()),
-                it.next().and_then(Value::into_string),
-                it.next().and_then(Value::into_string),
-            ) else {
-                continue;
-            };
-            if subject.as_deref().map(subject_key) == wanted {
-                out.push(Figure {
-                    value,
-                    value_hi,
-                    qualifier,
-                });
-                break;
-            }
+        let mut earlier = figures_in(conn, &doc, &claim.measure, wanted.as_deref())?;
+        if !earlier.is_empty() {
+            let at = ordinal.min(earlier.len() - 1);
+            out.push(earlier.swap_remove(at).1);
         }
         previous = conn
             .query(
@@ -173,6 +157,46 @@ fn figures_before_edit(
             .and_then(Value::into_string);
     }
     out.reverse();
+    Ok(out)
+}
+
+/// A document's figures for one measure and subject key, in text order (restatements left
+/// out), with their claim ids.
+fn figures_in(
+    conn: &mut dyn Connection,
+    doc_id: &str,
+    measure: &str,
+    subject: Option<&str>,
+) -> Result<Vec<(String, Figure)>, StoreError> {
+    let rows = conn.query(
+        "SELECT c.id, c.value, c.value_hi, c.qualifier, c.subject FROM claims c
+         WHERE c.doc_id = $1 AND c.measure = $2 AND c.same_as IS NULL
+         ORDER BY c.span_start",
+        &[doc_id.into(), measure.into()],
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let mut it = row.into_iter();
+        let (Some(id), Some(value), value_hi, Some(qualifier), subject_name) = (
+            it.next().and_then(Value::into_string),
+            it.next().and_then(|v| v.as_f64()),
+            it.next().and_then(|v| v.as_f64()),
+            it.next().and_then(Value::into_string),
+            it.next().and_then(Value::into_string),
+        ) else {
+            continue;
+        };
+        if subject_name.as_deref().map(subject_key).as_deref() == subject {
+            out.push((
+                id,
+                Figure {
+                    value,
+                    value_hi,
+                    qualifier,
+                },
+            ));
+        }
+    }
     Ok(out)
 }
 
@@ -525,7 +549,16 @@ pub(crate) fn timeline_for_keys(
         }
     }
     for row in out.iter_mut().filter(|r| r.claim.revision_of.is_some()) {
-        row.before_edit = figures_before_edit(conn, &row.claim)?;
+        let before = figures_before_edit(conn, &row.claim)?;
+        let c = &row.claim;
+        // An edit elsewhere in the article leaves this figure as it was: nothing to show.
+        let changed = before.iter().any(|f| {
+            (f.value, f.value_hi, f.qualifier.as_str())
+                != (c.value, c.value_hi, c.qualifier.as_str())
+        });
+        if changed {
+            row.before_edit = before;
+        }
     }
     let found = scopes(conn, out.iter().map(|r| &r.claim))?;
     for (row, scope) in out.iter_mut().zip(found) {

@@ -637,3 +637,32 @@ fn tolls_of_different_places_are_different_events() {
         );
     }
 }
+
+#[test]
+fn an_edit_shows_the_figure_it_changed_and_only_that_one() {
+    for mut b in backends("edits") {
+        let s = &mut b.store;
+        let url = Some("https://edits.example/1");
+        let text = "About 120 Valorian soldiers were wounded on Monday, the army said.\n\n\
+                    In a later count, doctors said 150 Valorian soldiers had been wounded in all.";
+        s.write(ledger(text, url, "2031-05-05"), "v1").unwrap();
+        s.write(ledger(&text.replace("150", "160"), url, "2031-05-05"), "v2")
+            .unwrap();
+        let rows = s.timeline("Valorian soldiers", "wounded").unwrap();
+        let shown: Vec<(f64, Vec<f64>)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.claim.value,
+                    r.before_edit.iter().map(|f| f.value).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [(120.0, vec![]), (160.0, vec![150.0])],
+            "{}: {rows:#?}",
+            b.name
+        );
+    }
+}
