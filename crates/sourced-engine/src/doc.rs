@@ -172,6 +172,21 @@ pub struct Entity {
     pub first: Span,
 }
 
+impl Entity {
+    /// An entity known so far only by its name, kind and first mention.
+    pub fn new(name: String, kind: EntityKind, first: Span) -> Entity {
+        Entity {
+            name,
+            kind,
+            role: None,
+            aliases: Vec::new(),
+            stands_for: None,
+            gender: None,
+            first,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -315,15 +330,7 @@ impl Doc {
         {
             return i as u32;
         }
-        self.entities.push(Entity {
-            name,
-            kind,
-            role: None,
-            aliases: Vec::new(),
-            stands_for: None,
-            gender: None,
-            first,
-        });
+        self.entities.push(Entity::new(name, kind, first));
         (self.entities.len() - 1) as u32
     }
     /// Index of the sentence containing byte offset `at` (the last one if past the end).

@@ -545,15 +545,7 @@ fn link(doc: &mut Doc, cands: Vec<Candidate>) {
             .position(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
     };
     let add_entity = |entities: &mut Vec<Entity>, name: &str, kind: EntityKind, first: Span| {
-        entities.push(Entity {
-            name: name.to_string(),
-            kind,
-            role: None,
-            aliases: Vec::new(),
-            stands_for: None,
-            gender: None,
-            first,
-        });
+        entities.push(Entity::new(name.to_string(), kind, first));
         (entities.len() - 1) as u32
     };
     // Pass 1: names that identify themselves.

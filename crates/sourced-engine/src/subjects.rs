@@ -139,15 +139,11 @@ pub fn link_subjects(doc: &mut Doc) {
             Some(id) => id,
             None => {
                 let name = strip_determiners(&text);
-                doc.entities.push(Entity {
-                    name: name.to_string(),
-                    kind: EntityKind::Group,
-                    role: None,
-                    aliases: Vec::new(),
-                    stands_for: None,
-                    gender: None,
-                    first: span.unwrap_or_default(),
-                });
+                doc.entities.push(Entity::new(
+                    name.to_string(),
+                    EntityKind::Group,
+                    span.unwrap_or_default(),
+                ));
                 let id = (doc.entities.len() - 1) as u32;
                 groups.push((k, id));
                 id
