@@ -6,47 +6,8 @@
 use sourced_engine::{extract, Ledger, Meta, Options};
 use sourced_store::{ClaimFilter, Outcome, Store, StoreError, ToStore};
 
-struct Backend {
-    name: &'static str,
-    store: Store,
-    _dir: Option<tempfile::TempDir>,
-}
-
-fn backends(test: &str) -> Vec<Backend> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ledger.db");
-    let mut out = vec![Backend {
-        name: "sqlite",
-        store: Store::open(path.to_str().unwrap()).unwrap(),
-        _dir: Some(dir),
-    }];
-    match std::env::var("SOURCED_TEST_POSTGRES") {
-        Ok(url) => out.push(Backend {
-            name: "postgres",
-            store: Store::open(&fresh_postgres_database(&url, test)).unwrap(),
-            _dir: None,
-        }),
-        Err(_) => assert!(
-            std::env::var("SOURCED_REQUIRE_POSTGRES").is_err(),
-            "SOURCED_REQUIRE_POSTGRES is set but SOURCED_TEST_POSTGRES is not"
-        ),
-    }
-    out
-}
-
-/// Creates an empty database named after the test (dropping a leftover one) and returns its URL.
-fn fresh_postgres_database(admin_url: &str, test: &str) -> String {
-    let name = format!("sourced_test_{test}");
-    let mut admin = postgres::Client::connect(admin_url, postgres::NoTls).unwrap();
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .unwrap();
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
-    format!("{base}/{name}")
-}
+mod common;
+use common::backends;
 
 fn ledger(text: &str, url: Option<&str>, published: &str) -> Ledger {
     let meta = Meta {
